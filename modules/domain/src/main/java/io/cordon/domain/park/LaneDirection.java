@@ -1,0 +1,7 @@
+package io.cordon.domain.park;
+
+public enum LaneDirection {
+  ENTRY,
+  EXIT,
+  BOTH
+}
