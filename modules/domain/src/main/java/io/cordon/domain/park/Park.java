@@ -1,8 +1,10 @@
 package io.cordon.domain.park;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.locationtech.jts.geom.Point;
 
 /**
  * A validated park plan. Build one with {@link ParkValidator}; the constructor itself only
@@ -48,5 +50,15 @@ public record Park(
 
   public Optional<Camera> camera(CameraId cameraId) {
     return cameras.stream().filter(c -> c.id().equals(cameraId)).findFirst();
+  }
+
+  /**
+   * The highest-risk zone containing the position (core before key before general), or empty
+   * outside every zone. Positions on a zone's edge count as inside.
+   */
+  public Optional<ControlZone> zoneAt(Point position) {
+    return zones.stream()
+        .filter(z -> z.area().covers(position))
+        .min(Comparator.comparing(ControlZone::zoneClass));
   }
 }
