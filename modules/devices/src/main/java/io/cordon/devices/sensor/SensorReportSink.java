@@ -1,0 +1,19 @@
+package io.cordon.devices.sensor;
+
+/**
+ * Where accepted sensor observations go: the server implements it on the event journal.
+ * Implementations commit before returning and are idempotent on {@link
+ * SensorObservation#requestId()}: recording the same request id again returns the original
+ * sequence number and records nothing new.
+ */
+@FunctionalInterface
+public interface SensorReportSink {
+
+  /**
+   * Commits the observation.
+   *
+   * @return the journal sequence number of the recorded (or previously recorded) event
+   * @throws RuntimeException when it could not be committed; the device may retry
+   */
+  long record(SensorObservation observation);
+}

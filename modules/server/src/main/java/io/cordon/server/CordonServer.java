@@ -1,0 +1,175 @@
+package io.cordon.server;
+
+import io.cordon.devices.sensor.SensorDirectory;
+import io.cordon.devices.sensor.SensorIngestGrpcService;
+import io.cordon.domain.park.Park;
+import io.cordon.server.auth.AccountEntities;
+import io.cordon.server.auth.AuthGrpcService;
+import io.cordon.server.auth.AuthInterceptor;
+import io.cordon.server.auth.Authenticator;
+import io.cordon.server.auth.PasswordHasher;
+import io.cordon.server.auth.UserBootstrap;
+import io.cordon.server.event.EventGrpcService;
+import io.cordon.server.event.HibernateEventJournal;
+import io.cordon.server.event.InProcessLiveEvents;
+import io.cordon.server.event.JournalEntities;
+import io.cordon.server.park.ParkFileLoader;
+import io.cordon.server.park.ParkGrpcService;
+import io.cordon.server.persistence.Database;
+import io.cordon.server.persistence.DatabaseSettings;
+import io.cordon.server.sensor.JournalSensorReportSink;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Cordon server: gRPC services over the database and the park plan. Used by {@link
+ * CordonServerMain} and, in embedded mode, started in-process by the desktop client.
+ */
+public final class CordonServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(CordonServer.class);
+  private static final long GRACE_SECONDS = 5;
+
+  private final Database database;
+  private final Server server;
+  private final HealthStatusManager health;
+  private final EventGrpcService events;
+  private final ExecutorService pumpExecutor;
+  private boolean closed;
+
+  private CordonServer(Database database, Server server, HealthStatusManager health, EventGrpcService events,
+      ExecutorService pumpExecutor) {
+    this.database = database;
+    this.server = server;
+    this.health = health;
+    this.events = events;
+    this.pumpExecutor = pumpExecutor;
+  }
+
+  /**
+   * Loads the park, opens (and migrates) the database, creates the bootstrap users and starts
+   * listening.
+   *
+   * @throws io.cordon.domain.park.InvalidParkException when the park plan breaks a rule
+   * @throws UncheckedIOException when the data directory or the port cannot be used
+   */
+  public static CordonServer start(ServerConfig config) {
+    Park park = config.parkFile().map(ParkFileLoader::load).orElseGet(ParkFileLoader::loadSample);
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+    }
+    List<Class<?>> entities = new ArrayList<>(JournalEntities.classes());
+    entities.addAll(AccountEntities.classes());
+    Database database = Database.open(
+        new DatabaseSettings(config.databaseUrl(), config.databaseUser(), config.databasePassword()), entities);
+    ExecutorService pumpExecutor = Executors.newFixedThreadPool(2, daemonThreads("cordon-event-stream"));
+    try {
+      Clock clock = Clock.systemUTC();
+      Authenticator authenticator = new Authenticator(database, new PasswordHasher(), clock, config.sessionTtl());
+      authenticator.deleteExpiredSessions();
+      UserBootstrap.run(authenticator, config.demoUsers(), config.adminPassword());
+
+      InProcessLiveEvents live = new InProcessLiveEvents();
+      HibernateEventJournal journal = new HibernateEventJournal(database, live, clock);
+      EventGrpcService events = new EventGrpcService(journal, live, pumpExecutor);
+      HealthStatusManager health = new HealthStatusManager();
+      List<BindableService> services = List.of(
+          new AuthGrpcService(authenticator),
+          events,
+          new ParkGrpcService(park),
+          new SensorIngestGrpcService(SensorDirectory.of(park), new JournalSensorReportSink(journal), clock));
+      AuthInterceptor auth = new AuthInterceptor(authenticator);
+      NettyServerBuilder builder =
+          NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()));
+      for (BindableService service : services) {
+        builder.addService(ServerInterceptors.intercept(service, auth));
+      }
+      builder.addService(ServerInterceptors.intercept(health.getHealthService(), auth));
+      Server server = builder.build().start();
+      for (BindableService service : services) {
+        health.setStatus(service.bindService().getServiceDescriptor().getName(), ServingStatus.SERVING);
+      }
+      log.info("Cordon server listening on {}:{} (park {}, {} sensors, data in {})", config.bindAddress(),
+          server.getPort(), park.name(), park.sensors().size(), config.dataDir());
+      return new CordonServer(database, server, health, events, pumpExecutor);
+    } catch (IOException | RuntimeException e) {
+      pumpExecutor.shutdownNow();
+      database.close();
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.grpcPort(), io);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  /** The port the server listens on (the ephemeral one when the configuration said 0). */
+  public int grpcPort() {
+    return server.getPort();
+  }
+
+  /** Blocks until the server has shut down. */
+  public void awaitTermination() throws InterruptedException {
+    server.awaitTermination();
+  }
+
+  /**
+   * Stops accepting calls, ends live streams with UNAVAILABLE (clients resume elsewhere or later),
+   * waits briefly for running calls and releases the database.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    health.enterTerminalState();
+    server.shutdown();
+    events.endStreams();
+    try {
+      if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+        server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    pumpExecutor.shutdownNow();
+    try {
+      pumpExecutor.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    database.close();
+    log.info("Cordon server stopped");
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

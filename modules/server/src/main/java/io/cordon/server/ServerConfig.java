@@ -1,0 +1,281 @@
+package io.cordon.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * How a server runs: where its data lives, where it listens, which database and park plan it
+ * uses. Immutable; build one with {@link #builder()} or read it with {@link #load(Path, Map)}.
+ *
+ * <p>Properties file keys (environment variables override them):
+ * <pre>
+ * data.dir          CORDON_DATA_DIR         data directory (H2 database); relative to the file
+ * grpc.bind-address CORDON_BIND_ADDRESS     default 127.0.0.1
+ * grpc.port         CORDON_GRPC_PORT        default 50051 (0 = ephemeral)
+ * db.url            CORDON_DB_URL           JDBC URL; default an H2 file database in data.dir
+ * db.user           CORDON_DB_USER
+ * db.password       CORDON_DB_PASSWORD
+ * park.file         CORDON_PARK_FILE        park plan (GeoJSON); default the sample park
+ * admin.password    CORDON_ADMIN_PASSWORD   creates user "admin" on first start when given
+ * demo.users        CORDON_DEMO_USERS       true only for demos: well-known users and passwords
+ * session.ttl       CORDON_SESSION_TTL      ISO-8601 duration, default PT12H
+ * </pre>
+ */
+public final class ServerConfig {
+
+  /** The port a standalone server listens on when the configuration names none. */
+  public static final int DEFAULT_GRPC_PORT = 50051;
+  public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+  public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(12);
+
+  private final Path dataDir;
+  private final String bindAddress;
+  private final int grpcPort;
+  private final boolean demoUsers;
+  private final Path parkFile;
+  private final String databaseUrl;
+  private final String databaseUser;
+  private final String databasePassword;
+  private final String adminPassword;
+  private final Duration sessionTtl;
+
+  private ServerConfig(Builder b) {
+    this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir is required").toAbsolutePath();
+    this.bindAddress = Objects.requireNonNull(b.bindAddress, "bindAddress");
+    if (b.grpcPort < 0 || b.grpcPort > 65535) {
+      throw new IllegalArgumentException("grpcPort must be 0..65535, was " + b.grpcPort);
+    }
+    this.grpcPort = b.grpcPort;
+    this.demoUsers = b.demoUsers;
+    this.parkFile = b.parkFile;
+    this.databaseUrl = b.databaseUrl;
+    this.databaseUser = b.databaseUser;
+    this.databasePassword = b.databasePassword;
+    this.adminPassword = b.adminPassword;
+    if (b.sessionTtl.isNegative() || b.sessionTtl.isZero()) {
+      throw new IllegalArgumentException("sessionTtl must be positive");
+    }
+    this.sessionTtl = b.sessionTtl;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads a properties file (may be null: environment only) and applies environment overrides.
+   *
+   * @throws IllegalArgumentException naming the key of a missing or malformed setting
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static ServerConfig load(Path propertiesFile, Map<String, String> env) {
+    Properties file = new Properties();
+    Path base = Path.of("").toAbsolutePath();
+    if (propertiesFile != null) {
+      try (InputStream in = Files.newInputStream(propertiesFile)) {
+        file.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + propertiesFile, e);
+      }
+      Path parent = propertiesFile.toAbsolutePath().getParent();
+      base = parent == null ? base : parent;
+    }
+    Settings s = new Settings(file, env);
+    Builder builder = builder().grpcPort(DEFAULT_GRPC_PORT);
+    Path fileBase = base;
+    s.get("data.dir", "CORDON_DATA_DIR").ifPresentOrElse(
+        v -> builder.dataDir(fileBase.resolve(v)),
+        () -> {
+          throw new IllegalArgumentException("data.dir (CORDON_DATA_DIR) is required");
+        });
+    s.get("grpc.bind-address", "CORDON_BIND_ADDRESS").ifPresent(builder::bindAddress);
+    s.get("grpc.port", "CORDON_GRPC_PORT").ifPresent(v -> builder.grpcPort(parsePort(v)));
+    s.get("db.url", "CORDON_DB_URL").ifPresent(builder::databaseUrl);
+    s.get("db.user", "CORDON_DB_USER").ifPresent(builder::databaseUser);
+    s.get("db.password", "CORDON_DB_PASSWORD").ifPresent(builder::databasePassword);
+    s.get("park.file", "CORDON_PARK_FILE").ifPresent(v -> builder.parkFile(fileBase.resolve(v)));
+    s.get("admin.password", "CORDON_ADMIN_PASSWORD").ifPresent(builder::adminPassword);
+    s.get("demo.users", "CORDON_DEMO_USERS").ifPresent(v -> builder.demoUsers(parseBoolean(v)));
+    s.get("session.ttl", "CORDON_SESSION_TTL").ifPresent(v -> builder.sessionTtl(parseDuration(v)));
+    return builder.build();
+  }
+
+  private static int parsePort(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("grpc.port (CORDON_GRPC_PORT) must be a number, was " + value);
+    }
+  }
+
+  private static boolean parseBoolean(String value) {
+    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+    if (v.equals("true") || v.equals("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw new IllegalArgumentException("demo.users (CORDON_DEMO_USERS) must be true or false, was " + value);
+  }
+
+  private static Duration parseDuration(String value) {
+    try {
+      return Duration.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("session.ttl (CORDON_SESSION_TTL) must be an ISO-8601 duration, was "
+          + value);
+    }
+  }
+
+  /** Environment variable wins over the file; blank values count as absent. */
+  private record Settings(Properties file, Map<String, String> env) {
+    Optional<String> get(String key, String envName) {
+      String fromEnv = env.get(envName);
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        return Optional.of(fromEnv.trim());
+      }
+      String fromFile = file.getProperty(key);
+      return fromFile == null || fromFile.isBlank() ? Optional.empty() : Optional.of(fromFile.trim());
+    }
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public String bindAddress() {
+    return bindAddress;
+  }
+
+  /** The configured port; 0 asks for an ephemeral one (see {@link CordonServer#grpcPort()}). */
+  public int grpcPort() {
+    return grpcPort;
+  }
+
+  public boolean demoUsers() {
+    return demoUsers;
+  }
+
+  /** The park plan file, empty for the sample park. */
+  public Optional<Path> parkFile() {
+    return Optional.ofNullable(parkFile);
+  }
+
+  /** The JDBC URL: the configured one, or an H2 file database in the data directory. */
+  public String databaseUrl() {
+    if (databaseUrl != null) {
+      return databaseUrl;
+    }
+    // DB_CLOSE_ON_EXIT=FALSE: the server closes the database itself, in order, on shutdown.
+    return "jdbc:h2:file:" + dataDir.resolve("cordon").toString().replace('\\', '/')
+        + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  public String databaseUser() {
+    return databaseUser == null ? (databaseUrl == null ? "cordon" : "") : databaseUser;
+  }
+
+  public String databasePassword() {
+    return databasePassword == null ? "" : databasePassword;
+  }
+
+  /** The password for an initial "admin" user, empty when none is to be created. */
+  public Optional<String> adminPassword() {
+    return Optional.ofNullable(adminPassword);
+  }
+
+  public Duration sessionTtl() {
+    return sessionTtl;
+  }
+
+  /** Never shows passwords. */
+  @Override
+  public String toString() {
+    return "ServerConfig[dataDir=" + dataDir + ", bindAddress=" + bindAddress + ", grpcPort=" + grpcPort
+        + ", demoUsers=" + demoUsers + ", parkFile=" + (parkFile == null ? "<sample>" : parkFile)
+        + ", databaseUrl=" + databaseUrl() + ", sessionTtl=" + sessionTtl + "]";
+  }
+
+  /** Collects settings; {@link #build()} checks them. */
+  public static final class Builder {
+    private Path dataDir;
+    private String bindAddress = DEFAULT_BIND_ADDRESS;
+    private int grpcPort;
+    private boolean demoUsers;
+    private Path parkFile;
+    private String databaseUrl;
+    private String databaseUser;
+    private String databasePassword;
+    private String adminPassword;
+    private Duration sessionTtl = DEFAULT_SESSION_TTL;
+
+    private Builder() {
+    }
+
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    public Builder bindAddress(String bindAddress) {
+      this.bindAddress = bindAddress;
+      return this;
+    }
+
+    /** 0 (the default) picks an ephemeral port. */
+    public Builder grpcPort(int grpcPort) {
+      this.grpcPort = grpcPort;
+      return this;
+    }
+
+    /** Well-known demo users and passwords; only for embedded/demo mode. */
+    public Builder demoUsers(boolean demoUsers) {
+      this.demoUsers = demoUsers;
+      return this;
+    }
+
+    /** The park plan; null for the sample park. */
+    public Builder parkFile(Path parkFile) {
+      this.parkFile = parkFile;
+      return this;
+    }
+
+    /** A JDBC URL (H2 or PostgreSQL); null for an H2 file database in the data directory. */
+    public Builder databaseUrl(String databaseUrl) {
+      this.databaseUrl = databaseUrl;
+      return this;
+    }
+
+    public Builder databaseUser(String databaseUser) {
+      this.databaseUser = databaseUser;
+      return this;
+    }
+
+    public Builder databasePassword(String databasePassword) {
+      this.databasePassword = databasePassword;
+      return this;
+    }
+
+    /** Creates user "admin" with this password on first start; null for none. */
+    public Builder adminPassword(String adminPassword) {
+      this.adminPassword = adminPassword;
+      return this;
+    }
+
+    public Builder sessionTtl(Duration sessionTtl) {
+      this.sessionTtl = Objects.requireNonNull(sessionTtl, "sessionTtl");
+      return this;
+    }
+
+    public ServerConfig build() {
+      return new ServerConfig(this);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package io.cordon.server.auth;
+
+import io.cordon.api.v1.Role;
+import io.cordon.server.persistence.Database;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Users and their sessions in the database: creates users, checks passwords, issues random
+ * 256-bit bearer tokens (storing only their SHA-256) and resolves tokens back to users. Sessions
+ * live in the database, so a token stays valid across a server restart until it expires.
+ */
+public final class Authenticator {
+
+  private static final int TOKEN_BYTES = 32;
+
+  private final Database database;
+  private final PasswordHasher hasher;
+  private final Clock clock;
+  private final Duration sessionTtl;
+  private final SecureRandom random = new SecureRandom();
+  /** Checked against when the user does not exist, so both failures cost the same time. */
+  private final String decoyHash;
+
+  public Authenticator(Database database, PasswordHasher hasher, Clock clock, Duration sessionTtl) {
+    this.database = database;
+    this.hasher = hasher;
+    this.clock = clock;
+    this.sessionTtl = sessionTtl;
+    this.decoyHash = hasher.hash("decoy-" + random.nextLong());
+  }
+
+  /** Creates the user unless one with that name exists; returns whether it was created. */
+  public boolean createUserIfAbsent(String username, String displayName, String password, Set<Role> roles) {
+    if (database.inTransaction(session -> session.find(UserRow.class, username) != null)) {
+      return false;
+    }
+    String hash = hasher.hash(password);
+    return database.inTransaction(session -> {
+      if (session.find(UserRow.class, username) != null) {
+        return false;
+      }
+      UserRow row = new UserRow();
+      row.username = username;
+      row.displayName = displayName;
+      row.passwordHash = hash;
+      row.createdAt = now();
+      row.roles = roles.stream().map(Authenticator::roleName).collect(Collectors.toSet());
+      session.persist(row);
+      return true;
+    });
+  }
+
+  public boolean userExists(String username) {
+    return database.inTransaction(session -> session.find(UserRow.class, username) != null);
+  }
+
+  /** A new session when the password is right; empty otherwise (never says which part was wrong). */
+  public Optional<LoginSession> login(String username, String password) {
+    Optional<UserRow> user = database.inTransaction(session ->
+        Optional.ofNullable(session.find(UserRow.class, username)).map(Authenticator::detached));
+    boolean matches = hasher.verify(password, user.map(u -> u.passwordHash).orElse(decoyHash));
+    if (user.isEmpty() || !matches) {
+      return Optional.empty();
+    }
+    byte[] tokenBytes = new byte[TOKEN_BYTES];
+    random.nextBytes(tokenBytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(tokenBytes);
+    Instant now = now();
+    SessionRow row = new SessionRow();
+    row.tokenHash = tokenHash(token);
+    row.username = username;
+    row.createdAt = now;
+    row.expiresAt = now.plus(sessionTtl);
+    database.runInTransaction(session -> session.persist(row));
+    return Optional.of(new LoginSession(token, toUser(user.get()), row.expiresAt));
+  }
+
+  /** The user of a valid, unexpired token. */
+  public Optional<AuthenticatedUser> authenticate(String token) {
+    if (token == null || token.isEmpty() || token.length() > 128) {
+      return Optional.empty();
+    }
+    String hash = tokenHash(token);
+    Instant now = clock.instant();
+    return database.inTransaction(session -> {
+      SessionRow row = session.find(SessionRow.class, hash);
+      if (row == null || !row.expiresAt.isAfter(now)) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(session.find(UserRow.class, row.username)).map(Authenticator::toUser);
+    });
+  }
+
+  /** Removes sessions that have expired; returns how many. */
+  public int deleteExpiredSessions() {
+    Instant now = clock.instant();
+    return database.inTransaction(session -> session
+        .createMutationQuery("delete from SessionRow s where s.expiresAt <= :now")
+        .setParameter("now", now)
+        .executeUpdate());
+  }
+
+  private static UserRow detached(UserRow row) {
+    UserRow copy = new UserRow();
+    copy.username = row.username;
+    copy.displayName = row.displayName;
+    copy.passwordHash = row.passwordHash;
+    copy.roles = Set.copyOf(row.roles);
+    return copy;
+  }
+
+  private static AuthenticatedUser toUser(UserRow row) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String name : row.roles) {
+      try {
+        roles.add(Role.valueOf("ROLE_" + name));
+      } catch (IllegalArgumentException unknownRole) {
+        // a role written by a newer server version: ignore rather than lock the user out
+      }
+    }
+    return new AuthenticatedUser(row.username, row.displayName, roles);
+  }
+
+  private static String roleName(Role role) {
+    return role.name().substring("ROLE_".length());
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  static String tokenHash(String token) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

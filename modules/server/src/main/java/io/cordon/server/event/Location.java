@@ -1,0 +1,5 @@
+package io.cordon.server.event;
+
+/** A WGS84 position in degrees. */
+public record Location(double lon, double lat) {
+}

@@ -1,0 +1,40 @@
+package io.cordon.server.sensor;
+
+import io.cordon.devices.sensor.SensorObservation;
+import io.cordon.devices.sensor.SensorReportSink;
+import io.cordon.server.auth.AuthContext;
+import io.cordon.server.auth.AuthenticatedUser;
+import io.cordon.server.event.EventJournal;
+import io.cordon.server.event.Location;
+import io.cordon.server.event.NewEvent;
+import io.cordon.server.event.SubjectKey;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a sensor observation into a journal event (subjects: the sensor, then its perimeter
+ * segment), idempotent on the device's request id. Request ids are scoped by the reporting device
+ * account, so two devices that happen to choose the same id do not swallow each other's reports.
+ */
+public final class JournalSensorReportSink implements SensorReportSink {
+
+  private final EventJournal journal;
+
+  public JournalSensorReportSink(EventJournal journal) {
+    this.journal = journal;
+  }
+
+  @Override
+  public long record(SensorObservation observation) {
+    String reporter = AuthContext.currentUser().map(AuthenticatedUser::username).orElse("-");
+    NewEvent event = new NewEvent(
+        observation.observedAt(),
+        observation.eventType(),
+        List.of(new SubjectKey("sensor", observation.sensorId().value()),
+            new SubjectKey("segment", observation.segmentId().value())),
+        Optional.of(new Location(observation.lon(), observation.lat())),
+        observation.summary(),
+        observation.attributes());
+    return journal.appendOnce("sensor-report/" + reporter + "/" + observation.requestId(), event).seq();
+  }
+}

@@ -1,0 +1,2 @@
+/** Journals the perimeter sensor observations accepted by the devices module. */
+package io.cordon.server.sensor;

@@ -1,0 +1,195 @@
+package io.cordon.simulator;
+
+import com.google.protobuf.Timestamp;
+import io.cordon.api.v1.AuthServiceGrpc;
+import io.cordon.api.v1.GetParkRequest;
+import io.cordon.api.v1.LoginRequest;
+import io.cordon.api.v1.ParkServiceGrpc;
+import io.cordon.api.v1.Sensor;
+import io.cordon.api.v1.SensorIngestServiceGrpc;
+import io.cordon.api.v1.SensorReport;
+import io.cordon.api.v1.SensorReportKind;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A virtual park's perimeter sensors. It signs in as a device, reads the park plan and reports
+ * through {@code SensorIngestService.Report} exactly as a sensor adapter would: a heartbeat for
+ * every sensor once per period (spread evenly) and now and then a fence intrusion. While the
+ * server is unreachable it retries the same report (same request id, so nothing is recorded
+ * twice) with growing pauses.
+ */
+public final class ParkSimulator implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ParkSimulator.class);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+
+  private final Channel channel;
+  private final String username;
+  private final String password;
+  private final SimulatorSettings settings;
+  private final Clock clock;
+  private final Random random;
+  /** Request ids must never repeat across runs, or the server would treat new reports as repeats. */
+  private final String runId = UUID.randomUUID().toString().substring(0, 8);
+  private final AtomicLong counter = new AtomicLong();
+  private final AtomicLong acknowledged = new AtomicLong();
+  private final Thread thread;
+  private volatile boolean closed;
+  private BearerToken token;
+
+  public ParkSimulator(Channel channel, String username, String password, SimulatorSettings settings) {
+    this.channel = Objects.requireNonNull(channel, "channel");
+    this.username = Objects.requireNonNull(username, "username");
+    this.password = Objects.requireNonNull(password, "password");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Clock.systemUTC();
+    this.random = new Random(settings.seed());
+    this.thread = new Thread(this::run, "cordon-simulator");
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts reporting in the background. */
+  public void start() {
+    thread.start();
+  }
+
+  /** Reports the server has acknowledged so far. */
+  public long acknowledgedReports() {
+    return acknowledged.get();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    thread.interrupt();
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    try {
+      List<Sensor> sensors = withRetry("read the park plan", () -> ParkServiceGrpc.newBlockingStub(channel)
+          .withCallCredentials(session())
+          .withDeadlineAfter(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .getPark(GetParkRequest.getDefaultInstance()).getPark().getSensorsList());
+      if (sensors.isEmpty()) {
+        log.warn("The park has no sensors; nothing to simulate");
+        return;
+      }
+      long tickNanos = Math.max(1, settings.heartbeatPeriod().toNanos() / sensors.size());
+      double intrusionChance = settings.intrusionsPerMinute() * tickNanos / TimeUnit.MINUTES.toNanos(1);
+      log.info("Simulating {} sensors, a heartbeat every {} ms", sensors.size(),
+          TimeUnit.NANOSECONDS.toMillis(tickNanos));
+      long next = System.nanoTime();
+      for (int i = 0; !closed; i = (i + 1) % sensors.size()) {
+        send(report(sensors.get(i), SensorReportKind.SENSOR_REPORT_KIND_HEARTBEAT, ""));
+        if (random.nextDouble() < intrusionChance) {
+          Sensor sensor = sensors.get(random.nextInt(sensors.size()));
+          send(report(sensor, SensorReportKind.SENSOR_REPORT_KIND_INTRUSION, "vibration above threshold"));
+        }
+        next += tickNanos;
+        long wait = next - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        } else {
+          next = System.nanoTime(); // after an outage, carry on at the normal pace instead of bursting
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      if (!closed) {
+        log.error("The simulator stopped", e);
+      }
+    }
+  }
+
+  private SensorReport report(Sensor sensor, SensorReportKind kind, String detail) {
+    Instant now = clock.instant();
+    return SensorReport.newBuilder()
+        .setRequestId("sim-" + runId + "-" + counter.incrementAndGet())
+        .setSensorId(sensor.getId())
+        .setKind(kind)
+        .setTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+        .setDetail(detail)
+        .build();
+  }
+
+  private void send(SensorReport report) throws InterruptedException {
+    try {
+      withRetry("report " + report.getRequestId(), () -> SensorIngestServiceGrpc.newBlockingStub(channel)
+          .withCallCredentials(session())
+          .withDeadlineAfter(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .report(report));
+      acknowledged.incrementAndGet();
+    } catch (StatusRuntimeException e) {
+      // refused for good (e.g. a sensor the park no longer has): drop it and go on
+      log.warn("The server refused {}: {}", report.getRequestId(), e.getStatus());
+    }
+  }
+
+  /** Retries while the server is unreachable or the session is gone; other refusals are thrown. */
+  private <T> T withRetry(String what, java.util.function.Supplier<T> call) throws InterruptedException {
+    Duration backoff = FIRST_BACKOFF;
+    while (true) {
+      if (closed) {
+        throw new InterruptedException("simulator closed");
+      }
+      try {
+        return call.get();
+      } catch (StatusRuntimeException e) {
+        Status.Code code = e.getStatus().getCode();
+        if (closed || Thread.currentThread().isInterrupted()) {
+          throw new InterruptedException("simulator closed");
+        }
+        if (code == Status.Code.UNAUTHENTICATED) {
+          token = null; // expired or unknown session: sign in again on the next try
+        } else if (code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED
+            && code != Status.Code.RESOURCE_EXHAUSTED && code != Status.Code.ABORTED) {
+          throw e;
+        }
+        log.debug("Could not {} ({}); retrying in {} ms", what, code, backoff.toMillis());
+        Thread.sleep(backoff.toMillis() / 2 + random.nextInt((int) Math.max(1, backoff.toMillis() / 2)));
+        backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
+            : backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  /** The current session's credentials, signing in first when there is none. */
+  private BearerToken session() {
+    if (token == null) {
+      try {
+        token = new BearerToken(AuthServiceGrpc.newBlockingStub(channel)
+            .withDeadlineAfter(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+            .login(LoginRequest.newBuilder().setUsername(username).setPassword(password)
+                .setWorkstation("simulator").build())
+            .getToken());
+        log.info("Simulator signed in as {}", username);
+      } catch (StatusRuntimeException e) {
+        if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED) {
+          // wrong credentials: keep retrying slowly, the server may not have its users yet
+          throw new StatusRuntimeException(Status.UNAVAILABLE.withDescription("login refused for " + username));
+        }
+        throw e;
+      }
+    }
+    return token;
+  }
+}

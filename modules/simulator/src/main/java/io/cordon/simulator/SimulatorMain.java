@@ -1,0 +1,64 @@
+package io.cordon.simulator;
+
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the simulator against a server:
+ * {@code SimulatorMain --server host:port --user device [--password …] [--period PT60S]
+ * [--intrusions-per-minute 2] [--seed 1]}. The password may also come from CORDON_SIM_PASSWORD.
+ */
+public final class SimulatorMain {
+
+  private SimulatorMain() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    String server = null;
+    String user = "device";
+    String password = System.getenv("CORDON_SIM_PASSWORD");
+    SimulatorSettings settings = SimulatorSettings.embeddedDefaults();
+    try {
+      for (int i = 0; i < args.length; i += 2) {
+        String value = args[i + 1];
+        switch (args[i]) {
+          case "--server" -> server = value;
+          case "--user" -> user = value;
+          case "--password" -> password = value;
+          case "--period" -> settings = settings.withHeartbeatPeriod(Duration.parse(value));
+          case "--intrusions-per-minute" -> settings = settings.withIntrusionsPerMinute(Double.parseDouble(value));
+          case "--seed" -> settings = settings.withSeed(Long.parseLong(value));
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+      if (server == null || password == null) {
+        throw new IllegalArgumentException("--server and --password (or CORDON_SIM_PASSWORD) are required");
+      }
+    } catch (RuntimeException e) {
+      System.err.println(e.getMessage());
+      System.err.println("usage: SimulatorMain --server host:port --user device --password secret"
+          + " [--period PT60S] [--intrusions-per-minute 2] [--seed 1]");
+      System.exit(2);
+      return;
+    }
+    ManagedChannel channel = Grpc.newChannelBuilder(server, InsecureChannelCredentials.create()).build();
+    ParkSimulator simulator = new ParkSimulator(channel, user, password, settings);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      simulator.close();
+      channel.shutdown();
+      try {
+        channel.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      stopped.countDown();
+    }, "simulator-shutdown"));
+    simulator.start();
+    stopped.await();
+  }
+}
