@@ -87,7 +87,7 @@ public final class CordonServer implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       Authenticator authenticator = new Authenticator(database, new PasswordHasher(), clock, config.sessionTtl());
       authenticator.deleteExpiredSessions();
-      UserBootstrap.run(authenticator, config.demoUsers(), config.adminPassword());
+      UserBootstrap.run(authenticator, config.demoUsers(), config.adminPassword(), config.devicePassword());
 
       InProcessLiveEvents live = new InProcessLiveEvents();
       HibernateEventJournal journal = new HibernateEventJournal(database, live, clock);

@@ -26,7 +26,10 @@ import java.util.Properties;
  * db.password       CORDON_DB_PASSWORD
  * park.file         CORDON_PARK_FILE        park plan (GeoJSON); default the sample park
  * admin.password    CORDON_ADMIN_PASSWORD   creates user "admin" on first start when given
- * demo.users        CORDON_DEMO_USERS       true only for demos: well-known users and passwords
+ * device.password   CORDON_DEVICE_PASSWORD  creates user "device" (sensor adapters, the simulator) when given
+ *
+ * <p>The well-known demo users exist only in embedded mode: they can be switched on through the
+ * builder (which the desktop client's embedded mode uses), never from a file or the environment.
  * session.ttl       CORDON_SESSION_TTL      ISO-8601 duration, default PT12H
  * </pre>
  */
@@ -46,6 +49,7 @@ public final class ServerConfig {
   private final String databaseUser;
   private final String databasePassword;
   private final String adminPassword;
+  private final String devicePassword;
   private final Duration sessionTtl;
 
   private ServerConfig(Builder b) {
@@ -61,6 +65,7 @@ public final class ServerConfig {
     this.databaseUser = b.databaseUser;
     this.databasePassword = b.databasePassword;
     this.adminPassword = b.adminPassword;
+    this.devicePassword = b.devicePassword;
     if (b.sessionTtl.isNegative() || b.sessionTtl.isZero()) {
       throw new IllegalArgumentException("sessionTtl must be positive");
     }
@@ -104,7 +109,7 @@ public final class ServerConfig {
     s.get("db.password", "CORDON_DB_PASSWORD").ifPresent(builder::databasePassword);
     s.get("park.file", "CORDON_PARK_FILE").ifPresent(v -> builder.parkFile(fileBase.resolve(v)));
     s.get("admin.password", "CORDON_ADMIN_PASSWORD").ifPresent(builder::adminPassword);
-    s.get("demo.users", "CORDON_DEMO_USERS").ifPresent(v -> builder.demoUsers(parseBoolean(v)));
+    s.get("device.password", "CORDON_DEVICE_PASSWORD").ifPresent(builder::devicePassword);
     s.get("session.ttl", "CORDON_SESSION_TTL").ifPresent(v -> builder.sessionTtl(parseDuration(v)));
     return builder.build();
   }
@@ -117,13 +122,6 @@ public final class ServerConfig {
     }
   }
 
-  private static boolean parseBoolean(String value) {
-    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-    if (v.equals("true") || v.equals("false")) {
-      return Boolean.parseBoolean(v);
-    }
-    throw new IllegalArgumentException("demo.users (CORDON_DEMO_USERS) must be true or false, was " + value);
-  }
 
   private static Duration parseDuration(String value) {
     try {
@@ -186,6 +184,11 @@ public final class ServerConfig {
     return databasePassword == null ? "" : databasePassword;
   }
 
+  /** The password for a "device" account (sensor adapters, simulator), empty for none. */
+  public Optional<String> devicePassword() {
+    return Optional.ofNullable(devicePassword);
+  }
+
   /** The password for an initial "admin" user, empty when none is to be created. */
   public Optional<String> adminPassword() {
     return Optional.ofNullable(adminPassword);
@@ -214,6 +217,7 @@ public final class ServerConfig {
     private String databaseUser;
     private String databasePassword;
     private String adminPassword;
+    private String devicePassword;
     private Duration sessionTtl = DEFAULT_SESSION_TTL;
 
     private Builder() {
@@ -260,6 +264,12 @@ public final class ServerConfig {
 
     public Builder databasePassword(String databasePassword) {
       this.databasePassword = databasePassword;
+      return this;
+    }
+
+    /** Creates user "device" (ROLE_DEVICE) with this password on first start; null for none. */
+    public Builder devicePassword(String devicePassword) {
+      this.devicePassword = devicePassword;
       return this;
     }
 

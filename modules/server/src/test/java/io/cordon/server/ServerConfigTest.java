@@ -104,4 +104,21 @@ class ServerConfigTest {
     Files.writeString(file, text);
     return file;
   }
+
+  @Test
+  void demoUsersCannotBeSwitchedOnFromTheEnvironment() {
+    ServerConfig config = ServerConfig.load(null,
+        Map.of("CORDON_DATA_DIR", "/d", "CORDON_DEMO_USERS", "true", "demo.users", "true"));
+
+    assertThat(config.demoUsers()).isFalse();
+  }
+
+  @Test
+  void aDevicePasswordComesFromTheEnvironmentAndIsNeverShown() {
+    ServerConfig config = ServerConfig.load(null,
+        Map.of("CORDON_DATA_DIR", "/d", "CORDON_DEVICE_PASSWORD", "device-secret"));
+
+    assertThat(config.devicePassword()).contains("device-secret");
+    assertThat(config.toString()).doesNotContain("device-secret");
+  }
 }

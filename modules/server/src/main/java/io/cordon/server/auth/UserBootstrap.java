@@ -6,7 +6,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the users a fresh server needs: demo users in embedded mode, or a configured admin. */
+/** Creates the users a fresh server needs: demo users in embedded mode, or a configured admin and device account. */
 public final class UserBootstrap {
 
   private static final Logger log = LoggerFactory.getLogger(UserBootstrap.class);
@@ -26,7 +26,8 @@ public final class UserBootstrap {
   private UserBootstrap() {
   }
 
-  public static void run(Authenticator authenticator, boolean demoUsers, Optional<String> adminPassword) {
+  public static void run(Authenticator authenticator, boolean demoUsers, Optional<String> adminPassword,
+      Optional<String> devicePassword) {
     if (demoUsers) {
       for (DemoUser user : DEMO_USERS) {
         if (authenticator.createUserIfAbsent(user.username(), user.displayName(), user.username(),
@@ -38,6 +39,11 @@ public final class UserBootstrap {
     adminPassword.ifPresent(password -> {
       if (authenticator.createUserIfAbsent("admin", "Administrator", password, Set.of(Role.ROLE_ADMIN))) {
         log.info("Created user admin with the configured password");
+      }
+    });
+    devicePassword.ifPresent(password -> {
+      if (authenticator.createUserIfAbsent("device", "Sensor adapter", password, Set.of(Role.ROLE_DEVICE))) {
+        log.info("Created user device with the configured password");
       }
     });
     if (!demoUsers && adminPassword.isEmpty() && !authenticator.userExists("admin")) {

@@ -143,6 +143,18 @@ class AuthOverGrpcTest {
     }
   }
 
+  @Test
+  void theConfiguredDevicePasswordCreatesADeviceAccount(@TempDir Path otherDir) {
+    ServerConfig config = ServerConfig.builder().dataDir(otherDir).devicePassword("Long-Device-Pass-1").build();
+    try (TestServer production = TestServer.with(config)) {
+      LoginResponse response = AuthServiceGrpc.newBlockingStub(production.channel())
+          .withDeadlineAfter(10, TimeUnit.SECONDS)
+          .login(LoginRequest.newBuilder().setUsername("device").setPassword("Long-Device-Pass-1").build());
+
+      assertThat(response.getRolesList()).containsExactly(Role.ROLE_DEVICE);
+    }
+  }
+
   private static AuthServiceGrpc.AuthServiceBlockingStub auth() {
     return AuthServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(10, TimeUnit.SECONDS);
   }
