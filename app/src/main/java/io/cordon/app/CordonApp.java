@@ -1,0 +1,199 @@
+package io.cordon.app;
+
+import io.cordon.app.backend.Backend;
+import io.cordon.app.backend.EmbeddedBackend;
+import io.cordon.app.backend.RemoteBackend;
+import io.cordon.app.i18n.I18n;
+import io.cordon.app.login.LoginView;
+import io.cordon.app.main.MainWindow;
+import io.cordon.app.startup.LaunchOptions;
+import io.cordon.app.theme.Styles;
+import io.cordon.client.auth.LoginViewModel;
+import io.cordon.client.auth.Session;
+import io.cordon.client.connection.ClientExecutors;
+import io.cordon.client.connection.ServerConnection;
+import io.cordon.client.event.EventFeed;
+import io.cordon.client.event.EventListViewModel;
+import io.cordon.client.layout.WorkstationLayout;
+import io.cordon.client.layout.WorkstationLayoutStore;
+import io.cordon.client.map.ParkViewModel;
+import io.cordon.client.park.ParkFromProto;
+import io.cordon.client.status.StatusViewModel;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop client and its composition root: starts (or finds) the server, shows the login
+ * screen, then the main window. Blocking work runs on a background pool; results come back to
+ * the FX thread only through {@code Platform.runLater}.
+ */
+public class CordonApp extends Application {
+  private static final Logger log = LoggerFactory.getLogger(CordonApp.class);
+  static final String DEMO_USER = "operator";
+
+  private LaunchOptions options;
+  private ScheduledExecutorService background;
+  private ClientExecutors executors;
+  private I18n i18n;
+  private WorkstationLayoutStore layoutStore;
+  private WorkstationLayout savedLayout;
+  private LoginViewModel loginVm;
+  private Stage stage;
+
+  // set once the backend is up (background thread) and read on the FX thread
+  private volatile Backend backend;
+  private volatile ServerConnection connection;
+  private volatile boolean stopped;
+  private EventFeed feed;
+  private MainWindow mainWindow;
+
+  /** Used by {@link Application#launch}; options come from the command line. */
+  public CordonApp() {}
+
+  /** Used by tests, which start the app with their own data dir and layout file. */
+  public CordonApp(LaunchOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public void init() {
+    if (options == null) {
+      options = LaunchOptions.parse(getParameters().getRaw());
+    }
+  }
+
+  @Override
+  public void start(Stage primaryStage) {
+    if (options == null) {
+      init();
+    }
+    stage = primaryStage;
+    background = Executors.newScheduledThreadPool(4, daemonThreads());
+    executors = new ClientExecutors(background, Platform::runLater);
+    layoutStore = new WorkstationLayoutStore(options.workstationFile());
+    savedLayout = layoutStore.load();
+    i18n = new I18n(Locale.forLanguageTag(savedLayout.languageTag()));
+
+    loginVm = new LoginViewModel(Platform::runLater);
+    if (options.embedded()) {
+      loginVm.usernameProperty().set(DEMO_USER);
+    }
+    loginVm.setOnSignedIn(this::showMainWindow);
+    Scene scene = new Scene(new LoginView(loginVm, i18n).root(), 960, 640);
+    Styles.apply(scene);
+    stage.setScene(scene);
+    stage.titleProperty().bind(i18n.text("app.title"));
+    stage.setOnCloseRequest(e -> exit());
+    stage.show();
+
+    background.execute(this::startBackend);
+  }
+
+  private void startBackend() {
+    String label = options.server().map(Object::toString).orElse("127.0.0.1");
+    try {
+      Backend started =
+          options.embedded() ? EmbeddedBackend.start(options.dataDir()) : new RemoteBackend(options.server().get());
+      ServerConnection opened = ServerConnection.open(started.address(), executors);
+      if (stopped) {
+        opened.close();
+        started.close();
+        return;
+      }
+      backend = started;
+      connection = opened;
+      String key = started.embedded() ? "login.server.embedded" : "login.server.remote";
+      Platform.runLater(
+          () -> {
+            loginVm.serverReady(i18n.format(key, started.address()), opened);
+            if (options.demoAutologin()) {
+              loginVm.passwordProperty().set(DEMO_USER);
+              loginVm.loginCommand().execute();
+            }
+          });
+    } catch (RuntimeException e) {
+      log.error("could not start or reach the server", e);
+      Platform.runLater(() -> loginVm.serverFailed(label));
+    }
+  }
+
+  private void showMainWindow(Session session) {
+    feed = new EventFeed(connection);
+    StatusViewModel statusVm = new StatusViewModel(connection.address().toString());
+    EventListViewModel eventsVm = new EventListViewModel();
+    feed.addListener(statusVm);
+    feed.addListener(eventsVm);
+    ParkViewModel parkVm = new ParkViewModel(connection, ParkFromProto::toDomain, Platform::runLater);
+    stage.titleProperty().unbind();
+    mainWindow =
+        new MainWindow(stage, i18n, layoutStore, savedLayout, parkVm, eventsVm, statusVm, session, backend.embedded(), this::exit);
+    stage.titleProperty().bind(i18n.text("app.title"));
+    parkVm.loadCommand().execute();
+    feed.start(0);
+  }
+
+  /** The main window, once signed in (tests inspect it). */
+  public MainWindow mainWindow() {
+    return mainWindow;
+  }
+
+  public I18n i18n() {
+    return i18n;
+  }
+
+  /** Leaves the app: saves the layout and closes every window; {@link #stop()} follows. */
+  private void exit() {
+    if (mainWindow != null) {
+      mainWindow.close();
+    }
+    stage.hide();
+    Platform.exit();
+  }
+
+  @Override
+  public void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    if (mainWindow != null) {
+      mainWindow.close();
+    }
+    if (feed != null) {
+      feed.close();
+    }
+    if (connection != null) {
+      connection.close();
+    }
+    if (backend != null) {
+      backend.close();
+    }
+    if (background != null) {
+      background.shutdownNow();
+      try {
+        background.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "cordon-client-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,159 @@
+package io.cordon.app.dock;
+
+import io.cordon.app.i18n.I18n;
+import io.cordon.app.theme.Styles;
+import io.cordon.client.layout.ViewPlacement;
+import io.cordon.client.layout.WindowBounds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Moves {@link DockableView}s between the main window's split area and windows of their own.
+ * Closing a view's window docks it back; {@link #closeAllWindows()} (at exit) does not, so the
+ * saved layout keeps the view detached.
+ */
+public final class DockManager {
+  private static final double DEFAULT_DIVIDER = 0.64;
+
+  private final SplitPane dockArea;
+  private final I18n i18n;
+  private final Window owner;
+  private final Runnable onChange;
+  private final List<DockableView> views = new ArrayList<>();
+  private final Map<String, Stage> windows = new LinkedHashMap<>();
+
+  public DockManager(SplitPane dockArea, I18n i18n, Window owner, Runnable onChange) {
+    this.dockArea = dockArea;
+    this.i18n = i18n;
+    this.owner = owner;
+    this.onChange = onChange;
+  }
+
+  /** Adds a view, docked, after the views registered before it. */
+  public void register(DockableView view) {
+    views.add(view);
+    view.setOnToggle(() -> toggle(view.viewId()));
+    dockArea.getItems().add(view);
+    resetDividers();
+  }
+
+  public List<DockableView> views() {
+    return List.copyOf(views);
+  }
+
+  public void toggle(String viewId) {
+    if (windows.containsKey(viewId)) {
+      dock(viewId);
+    } else {
+      detach(viewId, Optional.empty());
+    }
+  }
+
+  public boolean isDetached(String viewId) {
+    return windows.containsKey(viewId);
+  }
+
+  public Optional<Stage> windowOf(String viewId) {
+    return Optional.ofNullable(windows.get(viewId));
+  }
+
+  /** Moves the view into its own window, at {@code bounds} or next to the main window. */
+  public void detach(String viewId, Optional<WindowBounds> bounds) {
+    DockableView view = view(viewId);
+    if (windows.containsKey(viewId)) {
+      return;
+    }
+    double width = view.getWidth() > 0 ? view.getWidth() : 800;
+    double height = view.getHeight() > 0 ? view.getHeight() : 600;
+    dockArea.getItems().remove(view);
+    resetDividers();
+
+    Stage stage = new Stage();
+    stage.titleProperty().bind(i18n.binding(() -> i18n.format("view.detached.title", view.title().get()), view.title()));
+    Scene scene = new Scene(view, width, height);
+    Styles.apply(scene);
+    stage.setScene(scene);
+    WindowBounds at =
+        bounds.orElseGet(() -> new WindowBounds(owner.getX() + 60, owner.getY() + 60, width, height));
+    stage.setX(at.x());
+    stage.setY(at.y());
+    stage.setWidth(at.width());
+    stage.setHeight(at.height());
+    stage.setOnCloseRequest(e -> dock(viewId));
+    stage.xProperty().addListener(o -> onChange.run());
+    stage.yProperty().addListener(o -> onChange.run());
+    stage.widthProperty().addListener(o -> onChange.run());
+    stage.heightProperty().addListener(o -> onChange.run());
+    windows.put(viewId, stage);
+    view.setDetached(true);
+    stage.show();
+    onChange.run();
+  }
+
+  /** Puts the view back into the main window, in its registration order. */
+  public void dock(String viewId) {
+    Stage stage = windows.remove(viewId);
+    if (stage == null) {
+      return;
+    }
+    DockableView view = view(viewId);
+    stage.getScene().setRoot(new Region());
+    stage.hide();
+    int index = 0;
+    for (DockableView v : views) {
+      if (v == view) {
+        break;
+      }
+      if (dockArea.getItems().contains(v)) {
+        index++;
+      }
+    }
+    dockArea.getItems().add(index, view);
+    view.setDetached(false);
+    resetDividers();
+    onChange.run();
+  }
+
+  /** Where every view is now, for the saved layout. */
+  public List<ViewPlacement> placements() {
+    List<ViewPlacement> result = new ArrayList<>();
+    for (DockableView view : views) {
+      Stage stage = windows.get(view.viewId());
+      result.add(
+          stage == null
+              ? ViewPlacement.docked(view.viewId())
+              : ViewPlacement.detached(
+                  view.viewId(), new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight())));
+    }
+    return result;
+  }
+
+  /** At exit: closes the views' windows without docking them, so the layout stays as saved. */
+  public void closeAllWindows() {
+    for (Stage stage : windows.values()) {
+      stage.setOnCloseRequest(null);
+      stage.hide();
+    }
+  }
+
+  private DockableView view(String viewId) {
+    return views.stream()
+        .filter(v -> v.viewId().equals(viewId))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no view " + viewId));
+  }
+
+  private void resetDividers() {
+    if (dockArea.getItems().size() == 2) {
+      dockArea.setDividerPositions(DEFAULT_DIVIDER);
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package io.cordon.app.main;
+
+import io.cordon.app.dock.DockManager;
+import io.cordon.app.dock.DockableView;
+import io.cordon.app.event.EventListView;
+import io.cordon.app.i18n.I18n;
+import io.cordon.app.map.MapPanel;
+import io.cordon.app.status.StatusBarView;
+import io.cordon.app.theme.Styles;
+import io.cordon.client.auth.Session;
+import io.cordon.client.event.EventListViewModel;
+import io.cordon.client.layout.ViewPlacement;
+import io.cordon.client.layout.WindowBounds;
+import io.cordon.client.layout.WorkstationLayout;
+import io.cordon.client.layout.WorkstationLayoutStore;
+import io.cordon.client.map.ParkViewModel;
+import io.cordon.client.status.StatusViewModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window: menu, the docked views (map, live events) and the status bar. It restores
+ * the workstation layout on open and saves it shortly after every change and at exit.
+ */
+public final class MainWindow {
+  public static final String MAP_VIEW = "map";
+  public static final String EVENTS_VIEW = "events";
+
+  private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
+
+  private final Stage stage;
+  private final I18n i18n;
+  private final WorkstationLayoutStore layoutStore;
+  private final DockManager docks;
+  private final MapPanel mapPanel;
+  private final PauseTransition saveSoon = new PauseTransition(Duration.millis(500));
+  private boolean restoring = true;
+
+  public MainWindow(
+      Stage stage,
+      I18n i18n,
+      WorkstationLayoutStore layoutStore,
+      WorkstationLayout layout,
+      ParkViewModel parkVm,
+      EventListViewModel eventsVm,
+      StatusViewModel statusVm,
+      Session session,
+      boolean embedded,
+      Runnable exit) {
+    this.stage = stage;
+    this.i18n = i18n;
+    this.layoutStore = layoutStore;
+
+    SplitPane dockArea = new SplitPane();
+    dockArea.getStyleClass().add(Styles.DOCK_AREA);
+    Label placeholder = new Label();
+    placeholder.getStyleClass().add(Styles.DOCK_PLACEHOLDER);
+    placeholder.textProperty().bind(i18n.text("app.title"));
+    StackPane centre = new StackPane(placeholder, dockArea);
+    dockArea.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(dockArea.getItems()));
+
+    docks = new DockManager(dockArea, i18n, stage, this::layoutChanged);
+    mapPanel = new MapPanel(parkVm, i18n);
+    docks.register(new DockableView(MAP_VIEW, "view.map", mapPanel.root(), i18n));
+    EventListView events = new EventListView(eventsVm, i18n);
+    DockableView eventsView = new DockableView(EVENTS_VIEW, "view.events", events.table(), i18n);
+    eventsView.addHeaderItem(events.count());
+    docks.register(eventsView);
+
+    BorderPane root = new BorderPane();
+    root.setTop(menuBar(exit));
+    root.setCenter(centre);
+    root.setBottom(new StatusBarView(statusVm, i18n, embedded, session.displayName()).root());
+
+    Scene scene = new Scene(root);
+    Styles.apply(scene);
+    stage.setScene(scene);
+    restore(layout.clampedTo(screens()));
+
+    saveSoon.setOnFinished(e -> saveLayout());
+    stage.xProperty().addListener(o -> layoutChanged());
+    stage.yProperty().addListener(o -> layoutChanged());
+    stage.widthProperty().addListener(o -> layoutChanged());
+    stage.heightProperty().addListener(o -> layoutChanged());
+    stage.maximizedProperty().addListener(o -> layoutChanged());
+    i18n.localeProperty().addListener(o -> layoutChanged());
+    restoring = false;
+  }
+
+  public DockManager docks() {
+    return docks;
+  }
+
+  public MapPanel mapPanel() {
+    return mapPanel;
+  }
+
+  private MenuBar menuBar(Runnable exit) {
+    Menu file = menu("menu.file");
+    MenuItem quit = item("menu.file.exit");
+    quit.setId("menu-exit");
+    quit.setOnAction(e -> exit.run());
+    file.getItems().add(quit);
+
+    Menu view = menu("menu.view");
+    MenuItem fit = item("menu.view.fit");
+    fit.setOnAction(e -> mapPanel.map().fitToPark());
+    view.getItems().add(fit);
+
+    Menu language = menu("menu.language");
+    language.setId("menu-language");
+    ToggleGroup group = new ToggleGroup();
+    for (Locale locale : I18n.SUPPORTED) {
+      RadioMenuItem choice = new RadioMenuItem();
+      String key = locale.equals(I18n.ENGLISH) ? "menu.language.en" : "menu.language.zh";
+      choice.textProperty().bind(i18n.text(key));
+      choice.setId("menu-lang-" + locale.getLanguage());
+      choice.setToggleGroup(group);
+      choice.setSelected(locale.equals(i18n.getLocale()));
+      choice.setOnAction(e -> i18n.setLocale(locale));
+      language.getItems().add(choice);
+    }
+    i18n.localeProperty().addListener(
+        (obs, old, now) ->
+            group.getToggles().forEach(t -> t.setSelected(((RadioMenuItem) t).getId().equals("menu-lang-" + now.getLanguage()))));
+    return new MenuBar(file, view, language);
+  }
+
+  private Menu menu(String key) {
+    Menu menu = new Menu();
+    menu.textProperty().bind(i18n.text(key));
+    return menu;
+  }
+
+  private MenuItem item(String key) {
+    MenuItem item = new MenuItem();
+    item.textProperty().bind(i18n.text(key));
+    return item;
+  }
+
+  private void restore(WorkstationLayout layout) {
+    WindowBounds main =
+        layout.mainWindow().orElseGet(() -> bounds(Screen.getPrimary().getVisualBounds()));
+    stage.setX(main.x());
+    stage.setY(main.y());
+    stage.setWidth(main.width());
+    stage.setHeight(main.height());
+    stage.setMaximized(layout.mainMaximized());
+    for (DockableView view : docks.views()) {
+      ViewPlacement placement = layout.view(view.viewId());
+      if (placement.detached()) {
+        docks.detach(view.viewId(), placement.window());
+      }
+    }
+  }
+
+  private void layoutChanged() {
+    if (!restoring) {
+      saveSoon.playFromStart();
+    }
+  }
+
+  /** The arrangement as it is now. */
+  public WorkstationLayout currentLayout() {
+    WorkstationLayout layout =
+        WorkstationLayout.defaults()
+            .withLanguage(I18n.tag(i18n.getLocale()))
+            .withMainWindow(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()), stage.isMaximized());
+    for (ViewPlacement placement : docks.placements()) {
+      layout = layout.withView(placement);
+    }
+    return layout;
+  }
+
+  /** Saves now; called after changes (debounced) and at exit. */
+  public void saveLayout() {
+    saveSoon.stop();
+    try {
+      layoutStore.save(currentLayout());
+    } catch (RuntimeException e) {
+      log.warn("could not save the workstation layout", e);
+    }
+  }
+
+  /** At exit: saves the layout, then closes the detached windows (without docking them). */
+  public void close() {
+    saveLayout();
+    docks.closeAllWindows();
+  }
+
+  static List<WindowBounds> screens() {
+    List<WindowBounds> result = new ArrayList<>();
+    result.add(bounds(Screen.getPrimary().getVisualBounds()));
+    for (Screen screen : Screen.getScreens()) {
+      if (!screen.equals(Screen.getPrimary())) {
+        result.add(bounds(screen.getVisualBounds()));
+      }
+    }
+    return result;
+  }
+
+  private static WindowBounds bounds(Rectangle2D r) {
+    return new WindowBounds(r.getMinX(), r.getMinY(), Math.max(1, r.getWidth()), Math.max(1, r.getHeight()));
+  }
+
+}

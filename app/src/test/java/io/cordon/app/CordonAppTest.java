@@ -1,0 +1,113 @@
+package io.cordon.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordon.app.dock.DockableView;
+import io.cordon.app.event.EventListView;
+import io.cordon.app.main.MainWindow;
+import io.cordon.app.map.MapPanel;
+import io.cordon.client.event.EventRow;
+import io.cordon.server.park.ParkFileLoader;
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+
+/** The whole client in embedded mode (server + simulator in this JVM), driven like an operator. */
+@ExtendWith(ApplicationExtension.class)
+class CordonAppTest {
+  private static final String EVENTS_TOGGLE = "#" + DockableView.toggleButtonId(MainWindow.EVENTS_VIEW);
+
+  @TempDir Path dataDir;
+  @TempDir Path configDir;
+
+  private AppDriver driver;
+  private Path workstationFile;
+
+  @BeforeEach
+  void setUp(FxRobot robot) {
+    driver = new AppDriver(robot);
+    workstationFile = configDir.resolve("workstation.properties");
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    driver.stop();
+  }
+
+  @Test
+  void operatorSeesOneShapePerZoneOfTheSampleParkAndLiveEvents(FxRobot robot) throws Exception {
+    driver.start(dataDir, workstationFile);
+    driver.signInAsOperator();
+
+    int zones = ParkFileLoader.loadSample().zones().size();
+    AppDriver.waitFor("the park on the map", () -> robot.lookup("#" + MapPanel.MAP_ID + " .zone").queryAll().size() == zones);
+    assertThat(robot.lookup("#" + MapPanel.MAP_ID + " .zone").queryAll()).hasSize(zones);
+
+    TableView<EventRow> events = driver.node("#" + EventListView.TABLE_ID);
+    AppDriver.waitFor("live events", () -> !events.getItems().isEmpty());
+    assertThat(events.getItems().get(0).type()).startsWith("sensor.");
+  }
+
+  @Test
+  void eventViewDetachesIntoItsOwnWindowAndDocksBack(FxRobot robot) throws Exception {
+    driver.start(dataDir, workstationFile);
+    driver.signInAsOperator();
+    Node map = driver.node("#" + MapPanel.MAP_ID);
+
+    robot.clickOn(EVENTS_TOGGLE);
+    AppDriver.waitFor("the detached window", () -> eventsWindow() != map.getScene().getWindow());
+    assertThat(eventsWindow().isShowing()).isTrue();
+
+    robot.clickOn(EVENTS_TOGGLE);
+    AppDriver.waitFor("the view back in the main window", () -> eventsWindow() == map.getScene().getWindow());
+
+    robot.clickOn(EVENTS_TOGGLE);
+    AppDriver.waitFor("the detached window again", () -> eventsWindow() != map.getScene().getWindow());
+    Window detached = eventsWindow();
+    robot.interact(() -> detached.fireEvent(new WindowEvent(detached, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    AppDriver.waitFor("closing the window to dock the view", () -> eventsWindow() == map.getScene().getWindow());
+    assertThat(detached.isShowing()).isFalse();
+  }
+
+  @Test
+  void detachedViewIsRestoredAtTheNextStart(FxRobot robot) throws Exception {
+    driver.start(dataDir, workstationFile);
+    driver.signInAsOperator();
+    robot.clickOn(EVENTS_TOGGLE);
+    Node map = driver.node("#" + MapPanel.MAP_ID);
+    AppDriver.waitFor("the detached window", () -> eventsWindow() != map.getScene().getWindow());
+    driver.stop();
+
+    driver.start(dataDir, workstationFile);
+    driver.signInAsOperator();
+    Node mapAgain = driver.node("#" + MapPanel.MAP_ID);
+    assertThat(eventsWindow()).isNotSameAs(mapAgain.getScene().getWindow());
+    assertThat(eventsWindow().isShowing()).isTrue();
+  }
+
+  @Test
+  void switchingToEnglishRelabelsTheWindow(FxRobot robot) throws Exception {
+    driver.start(dataDir, workstationFile);
+    driver.signInAsOperator();
+    Label mapTitle = driver.node("#view-title-" + MainWindow.MAP_VIEW);
+    assertThat(mapTitle.getText()).isEqualTo("园区地图");
+
+    robot.clickOn("语言").clickOn("English");
+    AppDriver.waitFor("English texts", () -> mapTitle.getText().equals("Park map"));
+    assertThat(((Label) driver.node("#view-title-" + MainWindow.EVENTS_VIEW)).getText()).isEqualTo("Live events");
+  }
+
+  private Window eventsWindow() {
+    return driver.node("#" + EventListView.TABLE_ID).getScene().getWindow();
+  }
+}

@@ -1,0 +1,30 @@
+package io.cordon.client.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordon.api.v1.Event;
+import io.cordon.client.connection.ConnectionState;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusViewModelTest {
+  private final StatusViewModel vm = new StatusViewModel("127.0.0.1:9000");
+
+  @Test
+  void followsTheFeedsConnectionState() {
+    vm.onStateChanged(ConnectionState.RECONNECTING);
+    assertThat(vm.stateProperty().get()).isEqualTo(ConnectionState.RECONNECTING);
+    assertThat(vm.stateKeyBinding().get()).isEqualTo("connection.reconnecting");
+  }
+
+  @Test
+  void remembersTheLastSequenceNumberReceived() {
+    vm.onEvents(List.of(Event.newBuilder().setSeq(41).build(), Event.newBuilder().setSeq(42).build()));
+    assertThat(vm.lastSeqProperty().get()).isEqualTo(42);
+  }
+
+  @Test
+  void showsTheServerAddress() {
+    assertThat(vm.serverAddressProperty().get()).isEqualTo("127.0.0.1:9000");
+  }
+}
