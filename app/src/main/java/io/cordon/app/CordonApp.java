@@ -139,7 +139,7 @@ public class CordonApp extends Application {
         new MainWindow(stage, i18n, layoutStore, savedLayout, parkVm, eventsVm, statusVm, session, backend.embedded(), this::exit);
     stage.titleProperty().bind(i18n.text("app.title"));
     parkVm.loadCommand().execute();
-    feed.start(0);
+    feed.startWithRecent(EventListViewModel.DEFAULT_CAPACITY);
   }
 
   /** The main window, once signed in (tests inspect it). */

@@ -43,6 +43,8 @@ public final class EventFeed implements AutoCloseable {
   private final Object lock = new Object();
   // guarded by lock
   private long lastSeq;
+  /** How many recent events the first subscription asks for while nothing has been seen; 0 = all. */
+  private int tail;
   private int generation;
   private boolean started;
   private boolean closed;
@@ -66,6 +68,17 @@ public final class EventFeed implements AutoCloseable {
 
   public void removeListener(Listener listener) {
     listeners.remove(listener);
+  }
+
+  /**
+   * Starts with the last {@code recent} events of the journal rather than all of it (a fresh
+   * client needs only what its list shows), then live ones; call once, after signing in.
+   */
+  public void startWithRecent(int recent) {
+    synchronized (lock) {
+      tail = recent;
+    }
+    start(0);
   }
 
   /** Starts delivering events with seq > {@code fromSeq}; call once, after signing in. */
@@ -115,18 +128,20 @@ public final class EventFeed implements AutoCloseable {
 
   private void subscribe(int gen) {
     long from;
+    int recent;
     synchronized (lock) {
       if (gen != generation || closed) {
         return;
       }
       from = lastSeq;
+      recent = from == 0 ? tail : 0;
       backoff.reset();
     }
     log.info("subscribing to events from seq {} at {}", from, connection.address());
     connection
         .eventStreamStub()
         .subscribe(
-            SubscribeRequest.newBuilder().setFromSeq(from).build(),
+            SubscribeRequest.newBuilder().setFromSeq(from).setTail(recent).build(),
             new ClientResponseObserver<SubscribeRequest, Event>() {
               @Override
               public void beforeStart(ClientCallStreamObserver<SubscribeRequest> call) {

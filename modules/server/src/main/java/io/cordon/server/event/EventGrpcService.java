@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
 /** {@code EventService}: the resumable live stream and the timeline query over the journal. */
 public final class EventGrpcService extends EventServiceGrpc.EventServiceImplBase {
 
+  /** The most events a first subscription may ask for with {@code tail}. */
+  static final int MAX_TAIL = 10_000;
+
   private static final Logger log = LoggerFactory.getLogger(EventGrpcService.class);
   static final int DEFAULT_PAGE_SIZE = 100;
   static final int MAX_PAGE_SIZE = 1000;
@@ -49,6 +52,12 @@ public final class EventGrpcService extends EventServiceGrpc.EventServiceImplBas
   public void subscribe(SubscribeRequest request, StreamObserver<Event> responseObserver) {
     BadRequest.Builder violations = BadRequest.newBuilder();
     checkTypes(violations, request.getTypesList());
+    if (request.getTail() > MAX_TAIL) {
+      violations.addFieldViolationsBuilder().setField("tail").setDescription("must be at most " + MAX_TAIL);
+    } else if (request.getTail() > 0 && request.getFromSeq() > 0) {
+      violations.addFieldViolationsBuilder().setField("tail")
+          .setDescription("is only allowed with from_seq = 0; a resuming client sends tail = 0");
+    }
     if (violations.getFieldViolationsCount() > 0) {
       responseObserver.onError(invalid("invalid subscription", violations));
       return;
@@ -63,10 +72,11 @@ public final class EventGrpcService extends EventServiceGrpc.EventServiceImplBas
           .addDetails(Any.pack(violations.build())).build()));
       return;
     }
+    long fromSeq = request.getTail() > 0 ? Math.max(0, last - request.getTail()) : request.getFromSeq();
     ServerCallStreamObserver<Event> observer = (ServerCallStreamObserver<Event>) responseObserver;
     EventStreamPump[] self = new EventStreamPump[1];
     self[0] = new EventStreamPump(observer, journal, new TypeFilter(request.getTypesList()),
-        request.getFromSeq(), pumpExecutor, () -> pumps.remove(self[0]));
+        fromSeq, pumpExecutor, () -> pumps.remove(self[0]));
     pumps.add(self[0]);
     self[0].start(live);
   }

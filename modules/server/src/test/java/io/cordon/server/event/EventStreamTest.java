@@ -113,6 +113,33 @@ class EventStreamTest {
   }
 
   @Test
+  void aFirstSubscriptionWithATailStartsWithTheLastEventsOnly() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      device.heartbeat("old-" + i);
+    }
+
+    EventSubscriber recent = EventSubscriber.subscribe(server.channel(), operator,
+        SubscribeRequest.newBuilder().setTail(3).build());
+    long live = device.heartbeat("live");
+
+    assertThat(recent.take(4)).extracting(Event::getSeq).containsExactly(8L, 9L, 10L, live);
+  }
+
+  @Test
+  void aTailWithAResumeSeqIsRefusedNamingTheField() throws Exception {
+    device.heartbeat("only");
+
+    EventSubscriber subscriber = EventSubscriber.subscribe(server.channel(), operator,
+        SubscribeRequest.newBuilder().setFromSeq(1).setTail(5).build());
+
+    Throwable failure = subscriber.failure.get(10, TimeUnit.SECONDS);
+    assertThat(Status.fromThrowable(failure).getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(io.grpc.protobuf.StatusProto.fromThrowable(failure).getDetails(0)
+        .unpack(com.google.rpc.BadRequest.class).getFieldViolationsList())
+        .extracting(com.google.rpc.BadRequest.FieldViolation::getField).containsExactly("tail");
+  }
+
+  @Test
   void resumingBeyondTheJournalIsOutOfRange() throws Exception {
     device.heartbeat("only");
 

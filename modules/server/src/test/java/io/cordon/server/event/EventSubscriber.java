@@ -22,6 +22,8 @@ final class EventSubscriber implements ClientResponseObserver<SubscribeRequest, 
 
   private final BlockingQueue<Event> received = new LinkedBlockingQueue<>();
   final CompletableFuture<Status> ended = new CompletableFuture<>();
+  /** The error that ended the stream, with its status details (e.g. field violations). */
+  final CompletableFuture<Throwable> failure = new CompletableFuture<>();
   private final boolean paused;
   private ClientCallStreamObserver<SubscribeRequest> call;
 
@@ -91,6 +93,7 @@ final class EventSubscriber implements ClientResponseObserver<SubscribeRequest, 
 
   @Override
   public void onError(Throwable t) {
+    failure.complete(t);
     ended.complete(Status.fromThrowable(t));
   }
 
