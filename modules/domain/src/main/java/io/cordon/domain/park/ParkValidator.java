@@ -16,6 +16,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.operation.valid.IsSimpleOp;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
@@ -179,8 +180,12 @@ public final class ParkValidator {
         if (a.isEmpty()) {
           continue;
         }
-        if (!a.isClosed() && !a.isSimple()) {
-          report(segments.get(i).id(), ParkRule.PERIMETER_SIMPLE, "segment crosses itself");
+        // Closed segments too: a one-segment perimeter drawn as a figure 8 is closed.
+        Coordinate selfCrossing = IsSimpleOp.getNonSimpleLocation(a);
+        if (selfCrossing != null) {
+          Coordinate where = projection.toLonLat(selfCrossing);
+          report(segments.get(i).id(), ParkRule.PERIMETER_SIMPLE,
+              "segment crosses or touches itself near (%.6f, %.6f)", where.x, where.y);
           ok = false;
         }
         for (int j = i + 1; j < n; j++) {
@@ -225,7 +230,38 @@ public final class ParkValidator {
       return candidates.stream().anyMatch(j -> j.distance(c) <= JOIN_TOLERANCE_M);
     }
 
+    /**
+     * The polygon the closed ring encloses, or null after reporting why there is none. The
+     * segment checks above allow joints within the tolerance; this checks the ring as a whole,
+     * which also catches a ring that passes twice through the same joint.
+     */
     private Polygon buildPerimeterPolygon() {
+      Coordinate[] ring = joinedRing();
+      if (ring.length < 4) {
+        report(park.id(), ParkRule.PERIMETER_SIMPLE, "the perimeter ring encloses no area");
+        return null;
+      }
+      Coordinate touch = IsSimpleOp.getNonSimpleLocation(factory.createLineString(ring));
+      if (touch != null) {
+        Coordinate where = projection.toLonLat(touch);
+        report(segmentNear(touch), ParkRule.PERIMETER_SIMPLE,
+            "the ring crosses or touches itself near (%.6f, %.6f)", where.x, where.y);
+        return null;
+      }
+      Polygon polygon = factory.createPolygon(ring);
+      TopologyValidationError error = new IsValidOp(polygon).getValidationError();
+      if (error != null) {
+        Coordinate where = projection.toLonLat(error.getCoordinate());
+        report(segmentNear(error.getCoordinate()), ParkRule.PERIMETER_SIMPLE,
+            "the ring does not enclose a valid polygon: %s near (%.6f, %.6f)",
+            error.getMessage(), where.x, where.y);
+        return null;
+      }
+      return polygon;
+    }
+
+    /** All segments joined end to start (each joint taken once) and closed exactly. */
+    private Coordinate[] joinedRing() {
       List<Coordinate> ring = new ArrayList<>();
       for (LineString line : metricRing) {
         Coordinate[] coords = line.getCoordinates();
@@ -234,11 +270,19 @@ public final class ParkValidator {
         }
       }
       ring.set(ring.size() - 1, ring.get(0).copy());
-      if (ring.size() < 4) {
-        return null;
+      return ring.toArray(Coordinate[]::new);
+    }
+
+    /** The id of the perimeter segment nearest a metric position. */
+    private SegmentId segmentNear(Coordinate metric) {
+      Geometry point = factory.createPoint(metric);
+      int nearest = 0;
+      for (int i = 1; i < metricRing.size(); i++) {
+        if (metricRing.get(i).distance(point) < metricRing.get(nearest).distance(point)) {
+          nearest = i;
+        }
       }
-      Polygon polygon = factory.createPolygon(ring.toArray(Coordinate[]::new));
-      return polygon.isValid() ? polygon : null;
+      return park.perimeter().get(nearest).id();
     }
 
     // ---- zones ----

@@ -106,6 +106,40 @@ class ParkValidatorTest {
   }
 
   @Test
+  void oneSegmentPerimeterDrawnAsAFigureEightIsRejected() {
+    // One closed segment whose two diagonals cross in the middle of the square.
+    Park park = edit(valid, p -> {
+      p.perimeter.clear();
+      p.perimeter.add(m.segment("SEG-1", PerimeterType.WALL,
+          0, 0, 1000, 1000, 1000, 0, 0, 1000, 0, 0));
+      p.gates.clear();
+      p.sensors.clear();
+    });
+
+    assertViolations(park).containsExactly(tuple("SEG-1", ParkRule.PERIMETER_SIMPLE));
+  }
+
+  @Test
+  void perimeterOfTwoLoopsCrossingAtTheirJointIsRejected() {
+    // Each segment is a closed, simple loop; the ring runs through their shared joint twice.
+    Park park = edit(valid, p -> {
+      p.perimeter.clear();
+      p.perimeter.add(m.segment("SEG-1", PerimeterType.WALL,
+          500, 500, 1000, 1000, 1000, 0, 500, 500));
+      p.perimeter.add(m.segment("SEG-2", PerimeterType.FENCE,
+          500, 500, 0, 1000, 0, 0, 500, 500));
+      p.zones.clear();
+      p.gates.clear();
+      p.sensors.clear();
+    });
+
+    assertThat(ParkValidator.validate(park)).singleElement().satisfies(v -> {
+      assertThat(v.rule()).isEqualTo(ParkRule.PERIMETER_SIMPLE);
+      assertThat(v.message()).contains("near (");
+    });
+  }
+
+  @Test
   void invalidZonePolygonIsRejected() {
     Park park = edit(valid, p -> p.zones.set(0, new ControlZone(new ZoneId("Z-CORE"), "核心",
         ZoneClass.CORE, m.polygon(100, 100, 300, 300, 300, 100, 100, 300))));

@@ -36,8 +36,12 @@ import io.cordon.domain.park.ZoneClass;
 import io.cordon.domain.park.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
@@ -57,6 +61,17 @@ public final class ParkGeoJsonReader {
   public static final List<String> KINDS =
       List.of("perimeter-segment", "zone", "gate", "road", "camera", "sensor", "parking-lot",
           "enterprise");
+
+  /**
+   * Per kind, the model rules whose verdict needs every feature of that kind: when one of them
+   * could not be read, these rules would report follow-on problems
+   * (a missing segment opens the ring and strands its gates and sensors), so they are skipped
+   * and the file gets one message per broken rule.
+   */
+  private static final Map<String, Set<ParkRule>> RULES_NEEDING_EVERY_FEATURE =
+      Map.of("perimeter-segment", EnumSet.of(ParkRule.PERIMETER_CLOSED,
+          ParkRule.PERIMETER_SIMPLE, ParkRule.ZONE_INSIDE_PERIMETER, ParkRule.GATE_ON_PERIMETER,
+          ParkRule.SENSOR_SEGMENT_EXISTS, ParkRule.SENSOR_ON_SEGMENT));
 
   private ParkGeoJsonReader() {}
 
@@ -84,7 +99,14 @@ public final class ParkGeoJsonReader {
     Collection collection = new Collection();
     Park park = collection.read(root);
     List<ParkViolation> all = new ArrayList<>(collection.violations);
-    all.addAll(ParkValidator.validate(park));
+    Set<ParkRule> skipped = EnumSet.noneOf(ParkRule.class);
+    collection.droppedKinds.forEach(kind ->
+        skipped.addAll(RULES_NEEDING_EVERY_FEATURE.getOrDefault(kind, Set.of())));
+    for (ParkViolation violation : ParkValidator.validate(park)) {
+      if (!skipped.contains(violation.rule())) {
+        all.add(violation);
+      }
+    }
     if (!all.isEmpty()) {
       throw invalid(source, all);
     }
@@ -123,6 +145,8 @@ public final class ParkGeoJsonReader {
     final List<Sensor> sensors = new ArrayList<>();
     final List<ParkingLot> parkingLots = new ArrayList<>();
     final List<Enterprise> enterprises = new ArrayList<>();
+    /** Kinds of which at least one feature was left out because it could not be read. */
+    final Set<String> droppedKinds = new HashSet<>();
 
     Park read(JsonNode root) {
       // Missing metadata is reported here once; the placeholders keep the validator quiet.
@@ -169,6 +193,13 @@ public final class ParkGeoJsonReader {
         f.fail(ParkRule.FEATURE_PROPERTY, "%s feature has no \"id\" string", kind);
       }
       JsonNode geometry = node.path("geometry");
+      readKind(kind, label, f, geometry);
+      if (!f.ok) {
+        droppedKinds.add(kind);
+      }
+    }
+
+    private void readKind(String kind, String label, Feature f, JsonNode geometry) {
       switch (kind) {
         case "perimeter-segment": {
           PerimeterType type = f.enumeration("perimeterType", PerimeterType.class);

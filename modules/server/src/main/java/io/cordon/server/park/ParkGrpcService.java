@@ -9,12 +9,14 @@ import java.util.Objects;
 
 /** Serves the park loaded at start; the proto is built once, the park does not change at run time. */
 public final class ParkGrpcService extends ParkServiceGrpc.ParkServiceImplBase {
+  private final String id;
   private final long version;
   private final GetParkResponse full;
   private final GetParkResponse unchanged;
 
   public ParkGrpcService(Park park) {
     Objects.requireNonNull(park, "park");
+    this.id = park.id();
     this.version = park.version();
     this.full = GetParkResponse.newBuilder().setPark(ParkProtoMapper.toProto(park)).build();
     this.unchanged = GetParkResponse.newBuilder().setUnchanged(true).build();
@@ -22,7 +24,10 @@ public final class ParkGrpcService extends ParkServiceGrpc.ParkServiceImplBase {
 
   @Override
   public void getPark(GetParkRequest request, StreamObserver<GetParkResponse> response) {
-    response.onNext(request.getKnownVersion() == version ? unchanged : full);
+    // Versions count per park: version 1 of another park is not the park served here.
+    boolean holdsThisPark =
+        request.getKnownId().equals(id) && request.getKnownVersion() == version;
+    response.onNext(holdsThisPark ? unchanged : full);
     response.onCompleted();
   }
 }

@@ -121,6 +121,16 @@ class ParkGeoJsonReaderTest {
   }
 
   @Test
+  void unreadablePerimeterSegmentGetsOneMessageAndNoFollowOnMessages() {
+    // SEG-1 carries gate G-COMP and sensor S-1; leaving it out must not open the ring or
+    // strand them in further messages.
+    assertThatThrownBy(() -> ParkFileLoader.load(fixture("bad-segment-unreadable.geojson")))
+        .isInstanceOfSatisfying(InvalidParkException.class, e ->
+            assertThat(e.violations()).extracting(ParkViolation::featureId, ParkViolation::rule)
+                .containsExactly(tuple("SEG-1", ParkRule.GEOMETRY_TYPE)));
+  }
+
+  @Test
   void fileProblemsAndBrokenRulesAreReportedTogether() {
     assertThatThrownBy(() -> ParkFileLoader.load(fixture("bad-several-rules.geojson")))
         .isInstanceOfSatisfying(InvalidParkException.class, e ->

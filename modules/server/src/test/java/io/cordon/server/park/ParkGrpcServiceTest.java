@@ -40,14 +40,15 @@ class ParkGrpcServiceTest {
     server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
   }
 
-  private GetParkResponse getPark(long knownVersion) {
+  private GetParkResponse getPark(String knownId, long knownVersion) {
     return parks.withDeadlineAfter(5, TimeUnit.SECONDS)
-        .getPark(GetParkRequest.newBuilder().setKnownVersion(knownVersion).build());
+        .getPark(GetParkRequest.newBuilder().setKnownId(knownId).setKnownVersion(knownVersion)
+            .build());
   }
 
   @Test
   void clientWithoutAParkReceivesTheWholePark() {
-    GetParkResponse response = getPark(0);
+    GetParkResponse response = getPark("", 0);
 
     assertThat(response.getUnchanged()).isFalse();
     assertThat(response.getPark()).isEqualTo(ParkProtoMapper.toProto(sample));
@@ -55,8 +56,8 @@ class ParkGrpcServiceTest {
   }
 
   @Test
-  void clientHoldingTheCurrentVersionIsToldItIsUnchanged() {
-    GetParkResponse response = getPark(sample.version());
+  void clientHoldingTheCurrentVersionOfThisParkIsToldItIsUnchanged() {
+    GetParkResponse response = getPark(sample.id(), sample.version());
 
     assertThat(response.getUnchanged()).isTrue();
     assertThat(response.hasPark()).isFalse();
@@ -64,9 +65,25 @@ class ParkGrpcServiceTest {
 
   @Test
   void clientHoldingAnOlderVersionReceivesTheCurrentPark() {
-    GetParkResponse response = getPark(sample.version() + 7);
+    GetParkResponse response = getPark(sample.id(), sample.version() + 7);
 
     assertThat(response.getUnchanged()).isFalse();
     assertThat(response.getPark().getVersion()).isEqualTo(sample.version());
+  }
+
+  @Test
+  void clientHoldingAnotherParkOfTheSameVersionReceivesThisPark() {
+    GetParkResponse response = getPark("OTHER-PARK", sample.version());
+
+    assertThat(response.getUnchanged()).isFalse();
+    assertThat(response.getPark().getId()).isEqualTo(sample.id());
+  }
+
+  @Test
+  void clientNamingNoParkReceivesThePark() {
+    GetParkResponse response = getPark("", sample.version());
+
+    assertThat(response.getUnchanged()).isFalse();
+    assertThat(response.getPark().getId()).isEqualTo(sample.id());
   }
 }

@@ -19,11 +19,14 @@ import io.cordon.domain.park.Road;
 import io.cordon.domain.park.RoadClass;
 import io.cordon.domain.park.Sensor;
 import io.cordon.domain.park.ZoneClass;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -46,6 +49,20 @@ class SampleParkTest {
   @Test
   void sampleParkKeepsEveryRule() {
     assertThat(ParkValidator.validate(park)).isEmpty();
+  }
+
+  @Test
+  void onlyTheParkFilesOfTheResourcesFolderAreBundled() throws Exception {
+    Path bundled = Path.of(ParkFileLoader.class.getResource("/sample").toURI());
+    List<String> files;
+    try (Stream<Path> walk = Files.walk(bundled)) {
+      files = walk.filter(Files::isRegularFile)
+          .map(f -> bundled.relativize(f).toString().replace('\\', '/'))
+          .toList();
+    }
+
+    assertThat(files).contains("park/sample-park.geojson")
+        .allMatch(name -> name.matches("park/[^/]+\\.geojson"), "a park/*.geojson file");
   }
 
   @Test
