@@ -4,7 +4,9 @@ import io.cordon.devices.sensor.SensorDirectory;
 import io.cordon.devices.sensor.SensorIngestGrpcService;
 import io.cordon.domain.park.Park;
 import io.cordon.server.auth.AccountEntities;
+import io.cordon.server.auth.AuthContext;
 import io.cordon.server.auth.AuthGrpcService;
+import io.cordon.server.auth.AuthenticatedUser;
 import io.cordon.server.auth.AuthInterceptor;
 import io.cordon.server.auth.Authenticator;
 import io.cordon.server.auth.PasswordHasher;
@@ -97,7 +99,8 @@ public final class CordonServer implements AutoCloseable {
           new AuthGrpcService(authenticator),
           events,
           new ParkGrpcService(park),
-          new SensorIngestGrpcService(SensorDirectory.of(park), new JournalSensorReportSink(journal), clock));
+          new SensorIngestGrpcService(SensorDirectory.of(park), new JournalSensorReportSink(journal),
+              () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock));
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()));

@@ -50,9 +50,13 @@ public final class TestServer implements AutoCloseable {
     startServer();
   }
 
+  /**
+   * Closes the server first, as an operator's shutdown would, so that clients see how the server
+   * itself ends their calls; then this test channel.
+   */
   public void stop() {
-    channel.shutdownNow();
     server.close();
+    channel.shutdownNow();
   }
 
   /** Logs in a user whose password equals the user name (the demo users) and returns its token. */

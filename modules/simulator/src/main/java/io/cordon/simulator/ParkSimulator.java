@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * through {@code SensorIngestService.Report} exactly as a sensor adapter would: a heartbeat for
  * every sensor once per period (spread evenly) and now and then a fence intrusion. While the
  * server is unreachable it retries the same report (same request id, so nothing is recorded
- * twice) with growing pauses.
+ * twice) with growing pauses. A report the server refuses for good (INVALID_ARGUMENT, NOT_FOUND…)
+ * is logged and dropped, so it never holds up the reports after it.
  */
 public final class ParkSimulator implements AutoCloseable {
 

@@ -29,11 +29,14 @@ public final class SensorIngestGrpcService extends SensorIngestServiceGrpc.Senso
 
   private final SensorDirectory sensors;
   private final SensorReportSink sink;
+  private final ReportingAccount reporter;
   private final SensorReportValidator validator;
 
-  public SensorIngestGrpcService(SensorDirectory sensors, SensorReportSink sink, Clock clock) {
+  public SensorIngestGrpcService(SensorDirectory sensors, SensorReportSink sink, ReportingAccount reporter,
+      Clock clock) {
     this.sensors = Objects.requireNonNull(sensors, "sensors");
     this.sink = Objects.requireNonNull(sink, "sink");
+    this.reporter = Objects.requireNonNull(reporter, "reporter");
     this.validator = new SensorReportValidator(Objects.requireNonNull(clock, "clock"));
   }
 
@@ -52,7 +55,14 @@ public final class SensorIngestGrpcService extends SensorIngestServiceGrpc.Senso
     }
     long seq;
     try {
-      seq = sink.record(observation(request, sensor.get()));
+      seq = sink.record(observation(request, reporter.current(), sensor.get()));
+    } catch (IllegalArgumentException e) {
+      // The store refuses this data: the same report would fail forever, so never say "retry".
+      log.warn("Refused sensor report {} of {}: {}", request.getRequestId(), request.getSensorId(), e.getMessage());
+      responseObserver.onError(Status.INVALID_ARGUMENT
+          .withDescription("the report holds data the server cannot store; do not retry it")
+          .asRuntimeException());
+      return;
     } catch (RuntimeException e) {
       log.warn("Could not record sensor report {} of {}", request.getRequestId(), request.getSensorId(), e);
       responseObserver.onError(Status.UNAVAILABLE
@@ -64,9 +74,10 @@ public final class SensorIngestGrpcService extends SensorIngestServiceGrpc.Senso
     responseObserver.onCompleted();
   }
 
-  private static SensorObservation observation(SensorReport request, Sensor sensor) {
+  private static SensorObservation observation(SensorReport request, String reporter, Sensor sensor) {
     return new SensorObservation(
         request.getRequestId(),
+        reporter == null ? "" : reporter,
         sensor.id(),
         sensor.type(),
         sensor.segmentId(),

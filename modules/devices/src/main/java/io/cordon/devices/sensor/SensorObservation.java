@@ -10,14 +10,16 @@ import java.util.Objects;
 
 /**
  * A validated sensor report, enriched from the park model (segment and position), ready to be
- * journaled. {@code requestId} is the device's idempotency key.
+ * journaled. {@code requestId} is the device's idempotency key, unique per {@code reporter}.
  *
+ * @param reporter the device account that sent the report, empty when unknown
  * @param lon WGS84 longitude of the sensor, degrees
  * @param lat WGS84 latitude of the sensor, degrees
  * @param detail free text from the device, empty when none
  */
 public record SensorObservation(
     String requestId,
+    String reporter,
     SensorId sensorId,
     SensorType sensorType,
     SegmentId segmentId,
@@ -29,6 +31,7 @@ public record SensorObservation(
 
   public SensorObservation {
     Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(reporter, "reporter");
     Objects.requireNonNull(sensorId, "sensorId");
     Objects.requireNonNull(sensorType, "sensorType");
     Objects.requireNonNull(segmentId, "segmentId");

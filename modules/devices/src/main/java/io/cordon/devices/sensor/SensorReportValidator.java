@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks the syntax of a {@link SensorReport}; every broken rule becomes one field violation. */
+/**
+ * Checks the syntax of a {@link SensorReport}; every broken rule becomes one field violation.
+ * Lengths count UTF-16 units, as the database's varchar columns do, and no text may hold control
+ * characters (PostgreSQL cannot store NUL): a report that passes can be stored.
+ */
 final class SensorReportValidator {
 
   static final int MAX_REQUEST_ID_LENGTH = 64;
@@ -35,8 +39,10 @@ final class SensorReportValidator {
       violations.add(violation("kind", "must be HEARTBEAT, INTRUSION, FAULT or TAMPER"));
     }
     checkTime(violations, report);
-    if (report.getDetail().codePointCount(0, report.getDetail().length()) > MAX_DETAIL_LENGTH) {
-      violations.add(violation("detail", "must be at most " + MAX_DETAIL_LENGTH + " characters"));
+    if (report.getDetail().length() > MAX_DETAIL_LENGTH) {
+      violations.add(violation("detail", "must be at most " + MAX_DETAIL_LENGTH + " UTF-16 code units"));
+    } else if (hasControlCharacter(report.getDetail())) {
+      violations.add(violation("detail", "must not contain control characters"));
     }
     return violations;
   }
@@ -63,10 +69,14 @@ final class SensorReportValidator {
     if (value.isEmpty()) {
       violations.add(violation(field, "is required"));
     } else if (value.length() > max) {
-      violations.add(violation(field, "must be at most " + max + " characters"));
-    } else if (value.chars().anyMatch(Character::isISOControl)) {
+      violations.add(violation(field, "must be at most " + max + " UTF-16 code units"));
+    } else if (hasControlCharacter(value)) {
       violations.add(violation(field, "must not contain control characters"));
     }
+  }
+
+  static boolean hasControlCharacter(String value) {
+    return value.chars().anyMatch(Character::isISOControl);
   }
 
   static FieldViolation violation(String field, String description) {

@@ -38,6 +38,7 @@ class SensorIngestGrpcServiceTest {
 
   private final List<SensorObservation> recorded = new ArrayList<>();
   private boolean sinkBroken;
+  private boolean sinkRefusesData;
   private Server server;
   private ManagedChannel channel;
   private SensorIngestServiceGrpc.SensorIngestServiceBlockingStub stub;
@@ -48,13 +49,16 @@ class SensorIngestGrpcServiceTest {
       if (sinkBroken) {
         throw new IllegalStateException("database down");
       }
+      if (sinkRefusesData) {
+        throw new IllegalArgumentException("value too long for its column");
+      }
       recorded.add(observation);
       return 100 + recorded.size();
     };
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     String name = InProcessServerBuilder.generateName();
     server = InProcessServerBuilder.forName(name).directExecutor()
-        .addService(new SensorIngestGrpcService(SensorDirectory.of(parkWithOneSensor()), sink, clock))
+        .addService(new SensorIngestGrpcService(SensorDirectory.of(parkWithOneSensor()), sink, () -> "dev-7", clock))
         .build().start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     stub = SensorIngestServiceGrpc.newBlockingStub(channel);
@@ -120,6 +124,44 @@ class SensorIngestGrpcServiceTest {
   void rejectsADetailLongerThan256Characters() {
     assertThat(violatedFields(reject(valid().setDetail("x".repeat(257)).build())))
         .containsExactly("detail");
+  }
+
+  @Test
+  void rejectsADetailOf257Utf16UnitsEvenWhenItIsFewerCodePoints() {
+    String emoji = "\uD83D\uDE00"; // one code point, two UTF-16 units, as the database counts
+    assertThat(violatedFields(reject(valid().setDetail(emoji.repeat(129)).build())))
+        .containsExactly("detail");
+  }
+
+  @Test
+  void rejectsANulCharacterInTheDetailNamingTheFieldAndAcceptsTheNextReport() {
+    StatusRuntimeException e = reject(valid().setRequestId("nul").setDetail("cut\u0000wire").build());
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(violatedFields(e)).containsExactly("detail");
+    assertThat(report(valid().setRequestId("after-nul").setDetail("cut wire").build())).isEqualTo(101);
+  }
+
+  @Test
+  void rejectsOtherControlCharactersInTheDetail() {
+    assertThat(violatedFields(reject(valid().setDetail("line\nbreak").build()))).containsExactly("detail");
+  }
+
+  @Test
+  void answersInvalidArgumentNotRetryWhenTheStoreRefusesTheData() {
+    sinkRefusesData = true;
+
+    StatusRuntimeException e = reject(valid().build());
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(e.getStatus().getDescription()).doesNotContain("retry with");
+  }
+
+  @Test
+  void theObservationNamesTheReportingAccount() {
+    report(valid().build());
+
+    assertThat(recorded.get(0).reporter()).isEqualTo("dev-7");
   }
 
   @Test

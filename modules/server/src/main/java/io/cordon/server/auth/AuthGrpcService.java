@@ -20,15 +20,24 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
   private static final Logger log = LoggerFactory.getLogger(AuthGrpcService.class);
 
   private final Authenticator authenticator;
+  private final PasswordCheckLimiter limiter;
 
   public AuthGrpcService(Authenticator authenticator) {
+    this(authenticator, PasswordCheckLimiter.withDefaults());
+  }
+
+  public AuthGrpcService(Authenticator authenticator, PasswordCheckLimiter limiter) {
     this.authenticator = authenticator;
+    this.limiter = limiter;
   }
 
   @Override
   public void login(LoginRequest request, StreamObserver<LoginResponse> responseObserver) {
     BadRequest.Builder violations = BadRequest.newBuilder();
     checkLength(violations, "username", request.getUsername(), 64);
+    if (request.getUsername().chars().anyMatch(Character::isISOControl)) {
+      violations.addFieldViolationsBuilder().setField("username").setDescription("must not contain control characters");
+    }
     checkLength(violations, "password", request.getPassword(), 256);
     checkLength(violations, "workstation", request.getWorkstation(), 0, 128);
     if (violations.getFieldViolationsCount() > 0) {
@@ -39,14 +48,26 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
           .build()));
       return;
     }
-    Optional<LoginSession> session;
+    Optional<Optional<LoginSession>> checked;
     try {
-      session = authenticator.login(request.getUsername(), request.getPassword());
+      checked = limiter.tryRun(() -> authenticator.login(request.getUsername(), request.getPassword()));
+    } catch (IllegalArgumentException e) {
+      // the database refused the user name: the same request would fail again
+      log.info("Login refused for an unstorable user name: {}", e.getMessage());
+      responseObserver.onError(Status.INVALID_ARGUMENT.withDescription("invalid user name").asRuntimeException());
+      return;
     } catch (RuntimeException e) {
       log.warn("Login failed for an internal reason", e);
       responseObserver.onError(Status.UNAVAILABLE.withDescription("cannot sign in now").asRuntimeException());
       return;
     }
+    if (checked.isEmpty()) {
+      log.warn("Too many concurrent logins; turned one away");
+      responseObserver.onError(Status.RESOURCE_EXHAUSTED
+          .withDescription("too many sign-ins at once; try again shortly").asRuntimeException());
+      return;
+    }
+    Optional<LoginSession> session = checked.get();
     if (session.isEmpty()) {
       log.info("Failed login for user {}", printable(request.getUsername()));
       responseObserver.onError(Status.UNAUTHENTICATED
@@ -74,7 +95,8 @@ public final class AuthGrpcService extends AuthServiceGrpc.AuthServiceImplBase {
     if (value.length() < min) {
       violations.addFieldViolationsBuilder().setField(field).setDescription("is required");
     } else if (value.length() > max) {
-      violations.addFieldViolationsBuilder().setField(field).setDescription("must be at most " + max + " characters");
+      violations.addFieldViolationsBuilder().setField(field)
+          .setDescription("must be at most " + max + " UTF-16 code units");
     }
   }
 

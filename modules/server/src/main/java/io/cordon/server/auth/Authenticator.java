@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,6 +45,33 @@ public final class Authenticator {
 
   /** Creates the user unless one with that name exists; returns whether it was created. */
   public boolean createUserIfAbsent(String username, String displayName, String password, Set<Role> roles) {
+    return createUserIfAbsent(username, displayName, password, roles, false);
+  }
+
+  /** Creates a well-known demo account (embedded mode) unless the name is taken; returns whether it was created. */
+  public boolean createDemoUserIfAbsent(String username, String displayName, String password, Set<Role> roles) {
+    return createUserIfAbsent(username, displayName, password, roles, true);
+  }
+
+  /** Deletes every demo account with its sessions; returns the names deleted. */
+  public List<String> deleteDemoUsers() {
+    return database.inTransaction(session -> {
+      List<UserRow> demo = session.createSelectionQuery("from UserRow u where u.demo = true order by u.username",
+          UserRow.class).getResultList();
+      if (demo.isEmpty()) {
+        return List.of();
+      }
+      List<String> names = demo.stream().map(u -> u.username).toList();
+      session.createMutationQuery("delete from SessionRow s where s.username in :names")
+          .setParameter("names", names)
+          .executeUpdate();
+      demo.forEach(session::remove); // removes the role rows with it
+      return names;
+    });
+  }
+
+  private boolean createUserIfAbsent(String username, String displayName, String password, Set<Role> roles,
+      boolean demo) {
     if (database.inTransaction(session -> session.find(UserRow.class, username) != null)) {
       return false;
     }
@@ -57,6 +85,7 @@ public final class Authenticator {
       row.displayName = displayName;
       row.passwordHash = hash;
       row.createdAt = now();
+      row.demo = demo;
       row.roles = roles.stream().map(Authenticator::roleName).collect(Collectors.toSet());
       session.persist(row);
       return true;

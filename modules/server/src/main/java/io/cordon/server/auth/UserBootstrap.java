@@ -6,7 +6,11 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the users a fresh server needs: demo users in embedded mode, or a configured admin and device account. */
+/**
+ * Creates the users a fresh server needs: demo users in embedded mode, or a configured admin and
+ * device account. Demo accounts live in the database, so a server started without them deletes
+ * any an earlier embedded run left behind: admin/admin must not outlive embedded mode.
+ */
 public final class UserBootstrap {
 
   private static final Logger log = LoggerFactory.getLogger(UserBootstrap.class);
@@ -30,24 +34,34 @@ public final class UserBootstrap {
       Optional<String> devicePassword) {
     if (demoUsers) {
       for (DemoUser user : DEMO_USERS) {
-        if (authenticator.createUserIfAbsent(user.username(), user.displayName(), user.username(),
+        if (authenticator.createDemoUserIfAbsent(user.username(), user.displayName(), user.username(),
             Set.of(user.role()))) {
           log.info("Created demo user {}", user.username());
         }
       }
+    } else {
+      java.util.List<String> deleted = authenticator.deleteDemoUsers();
+      if (!deleted.isEmpty()) {
+        log.warn("Deleted the demo accounts {} (and their sessions) left by an embedded run: this server runs "
+            + "without demo users", deleted);
+      }
     }
-    adminPassword.ifPresent(password -> {
-      if (authenticator.createUserIfAbsent("admin", "Administrator", password, Set.of(Role.ROLE_ADMIN))) {
-        log.info("Created user admin with the configured password");
-      }
-    });
-    devicePassword.ifPresent(password -> {
-      if (authenticator.createUserIfAbsent("device", "Sensor adapter", password, Set.of(Role.ROLE_DEVICE))) {
-        log.info("Created user device with the configured password");
-      }
-    });
+    adminPassword.ifPresent(password -> createConfigured(authenticator, "admin", "Administrator", password,
+        Role.ROLE_ADMIN, "admin.password (CORDON_ADMIN_PASSWORD)"));
+    devicePassword.ifPresent(password -> createConfigured(authenticator, "device", "Sensor adapter", password,
+        Role.ROLE_DEVICE, "device.password (CORDON_DEVICE_PASSWORD)"));
     if (!demoUsers && adminPassword.isEmpty() && !authenticator.userExists("admin")) {
       log.warn("No admin user exists; set CORDON_ADMIN_PASSWORD (admin.password) to create one");
+    }
+  }
+
+  private static void createConfigured(Authenticator authenticator, String username, String displayName,
+      String password, Role role, String setting) {
+    if (authenticator.createUserIfAbsent(username, displayName, password, Set.of(role))) {
+      log.info("Created user {} with the configured password", username);
+    } else {
+      log.warn("User {} exists already: the configured {} is not applied (it only creates the user)",
+          username, setting);
     }
   }
 }

@@ -29,6 +29,10 @@ class UserRow {
   @Column(name = "created_at", nullable = false)
   Instant createdAt;
 
+  /** A well-known demo account of embedded mode (password = user name). */
+  @Column(name = "demo", nullable = false)
+  boolean demo;
+
   /** Role names without the "ROLE_" prefix, e.g. "OPERATOR". */
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "username"))

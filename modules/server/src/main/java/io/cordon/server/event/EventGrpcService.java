@@ -52,9 +52,13 @@ public final class EventGrpcService extends EventServiceGrpc.EventServiceImplBas
   public void subscribe(SubscribeRequest request, StreamObserver<Event> responseObserver) {
     BadRequest.Builder violations = BadRequest.newBuilder();
     checkTypes(violations, request.getTypesList());
-    if (request.getTail() > MAX_TAIL) {
+    // uint64 / uint32 arrive as signed Java numbers: 2^63 and more would turn negative and replay everything.
+    if (request.getFromSeq() < 0) {
+      violations.addFieldViolationsBuilder().setField("from_seq").setDescription("must be below 2^63");
+    }
+    if (request.getTail() < 0 || request.getTail() > MAX_TAIL) {
       violations.addFieldViolationsBuilder().setField("tail").setDescription("must be at most " + MAX_TAIL);
-    } else if (request.getTail() > 0 && request.getFromSeq() > 0) {
+    } else if (request.getTail() > 0 && request.getFromSeq() != 0) {
       violations.addFieldViolationsBuilder().setField("tail")
           .setDescription("is only allowed with from_seq = 0; a resuming client sends tail = 0");
     }
@@ -62,7 +66,15 @@ public final class EventGrpcService extends EventServiceGrpc.EventServiceImplBas
       responseObserver.onError(invalid("invalid subscription", violations));
       return;
     }
-    long last = journal.lastSeq();
+    long last;
+    try {
+      last = journal.lastSeq();
+    } catch (RuntimeException e) {
+      log.warn("Cannot read the journal head for a subscription", e);
+      responseObserver.onError(Status.UNAVAILABLE.withDescription("cannot read events now; retry")
+          .asRuntimeException());
+      return;
+    }
     if (request.getFromSeq() > last) {
       // The client saw events this journal never had (e.g. another database): it must start over.
       violations.addFieldViolationsBuilder().setField("from_seq")
@@ -126,6 +138,12 @@ public final class EventGrpcService extends EventServiceGrpc.EventServiceImplBas
     EventPage page;
     try {
       page = journal.query(query);
+    } catch (IllegalArgumentException e) {
+      // the database refused a value of the query: asking again cannot help
+      log.info("Event query refused: {}", e.getMessage());
+      responseObserver.onError(Status.INVALID_ARGUMENT.withDescription("the query holds a value the server cannot use")
+          .asRuntimeException());
+      return;
     } catch (RuntimeException e) {
       log.warn("Event query failed", e);
       responseObserver.onError(Status.UNAVAILABLE.withDescription("cannot query events now").asRuntimeException());
@@ -136,6 +154,11 @@ public final class EventGrpcService extends EventServiceGrpc.EventServiceImplBas
     page.next().ifPresent(next -> response.setNextPageToken(PageTokens.encode(next, request)));
     responseObserver.onNext(response.build());
     responseObserver.onCompleted();
+  }
+
+  /** The live streams now open (for tests that watch a stream's cursor). */
+  Set<EventStreamPump> openStreams() {
+    return Set.copyOf(pumps);
   }
 
   /** Ends every live stream with UNAVAILABLE, so clients reconnect (to this or another node). */
@@ -155,6 +178,9 @@ public final class EventGrpcService extends EventServiceGrpc.EventServiceImplBas
       if (type.isEmpty() || type.equals(".") || type.length() > MAX_TYPE_LENGTH) {
         violations.addFieldViolationsBuilder().setField("types[" + i + "]")
             .setDescription("must be a type or a prefix ending with \".\", 1.." + MAX_TYPE_LENGTH + " characters");
+      } else if (Texts.hasControlCharacter(type)) {
+        violations.addFieldViolationsBuilder().setField("types[" + i + "]")
+            .setDescription("must not contain control characters");
       }
     }
   }
@@ -165,11 +191,15 @@ public final class EventGrpcService extends EventServiceGrpc.EventServiceImplBas
     }
     for (int i = 0; i < subjects.size(); i++) {
       SubjectRef s = subjects.get(i);
-      if (s.getKind().isEmpty() || s.getKind().length() > 32) {
-        violations.addFieldViolationsBuilder().setField("subjects[" + i + "].kind").setDescription("1..32 characters");
+      if (s.getKind().isEmpty() || s.getKind().length() > SubjectKey.MAX_KIND_LENGTH
+          || Texts.hasControlCharacter(s.getKind())) {
+        violations.addFieldViolationsBuilder().setField("subjects[" + i + "].kind")
+            .setDescription("1.." + SubjectKey.MAX_KIND_LENGTH + " characters, no control characters");
       }
-      if (s.getId().isEmpty() || s.getId().length() > 128) {
-        violations.addFieldViolationsBuilder().setField("subjects[" + i + "].id").setDescription("1..128 characters");
+      if (s.getId().isEmpty() || s.getId().length() > SubjectKey.MAX_ID_LENGTH
+          || Texts.hasControlCharacter(s.getId())) {
+        violations.addFieldViolationsBuilder().setField("subjects[" + i + "].id")
+            .setDescription("1.." + SubjectKey.MAX_ID_LENGTH + " characters, no control characters");
       }
     }
   }

@@ -19,7 +19,16 @@ public interface EventJournal {
   JournalEvent appendOnce(String requestKey, NewEvent event);
 
   /** Committed events with seq greater than {@code afterSeq}, in seq order, at most {@code limit}. */
-  List<JournalEvent> readAfter(long afterSeq, int limit);
+  default List<JournalEvent> readAfter(long afterSeq, int limit) {
+    return readAfter(afterSeq, TypeFilter.ALL, limit);
+  }
+
+  /**
+   * Committed events of the given types with seq greater than {@code afterSeq}, in seq order, at
+   * most {@code limit}. The database does the filtering, so a rare type costs an index scan, not a
+   * walk through the journal.
+   */
+  List<JournalEvent> readAfter(long afterSeq, TypeFilter types, int limit);
 
   /** A page of events matching a query. */
   EventPage query(EventQuery query);

@@ -22,8 +22,7 @@ final class EventMessages {
     for (SubjectKey subject : event.subjects()) {
       b.addSubjects(SubjectRef.newBuilder().setKind(subject.kind()).setId(subject.id()));
     }
-    event.location().ifPresent(l -> b.setHasLocation(true)
-        .setLocation(LonLat.newBuilder().setLon(l.lon()).setLat(l.lat())));
+    event.location().ifPresent(l -> b.setLocation(LonLat.newBuilder().setLon(l.lon()).setLat(l.lat())));
     return b.build();
   }
 

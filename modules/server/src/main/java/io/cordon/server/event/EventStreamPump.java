@@ -14,12 +14,15 @@ import org.slf4j.LoggerFactory;
  * wake-up (a commit, or the transport becoming writable) makes it read the journal after the
  * cursor in pages and send while the transport is ready. Nothing is buffered beyond one page, so a
  * slow client cannot exhaust memory, and because it reads the journal in seq order it sends every
- * committed event exactly once.
+ * committed event exactly once. The type filter is part of the journal read, and after {@link
+ * #PAGES_PER_TURN} pages the pump hands its thread back to the executor and queues itself again,
+ * so one stream catching up on a long journal cannot starve the others sharing the pool.
  */
 final class EventStreamPump {
 
   private static final Logger log = LoggerFactory.getLogger(EventStreamPump.class);
   static final int PAGE_SIZE = 200;
+  static final int PAGES_PER_TURN = 5;
 
   private final ServerCallStreamObserver<Event> observer;
   private final EventJournal journal;
@@ -28,7 +31,8 @@ final class EventStreamPump {
   private final Runnable onFinished;
   /** Pending wake-ups; only the thread that raised it from 0 drains, so drains never overlap. */
   private final AtomicInteger wip = new AtomicInteger();
-  private long cursor;
+  /** The seq of the last event passed to the transport (written by the draining thread only). */
+  private volatile long cursor;
   private volatile boolean finished;
   private volatile Status endWith;
   private LiveEvents.Registration registration;
@@ -68,10 +72,27 @@ final class EventStreamPump {
     }
   }
 
+  /** The seq of the last event this stream passed to the transport. */
+  long cursor() {
+    return cursor;
+  }
+
   private void drainLoop() {
-    int missed = 1;
+    drainLoop(1);
+  }
+
+  /** Owns the pump while {@code wip} is above 0; {@code missed} wake-ups are being served. */
+  private void drainLoop(int missed) {
     while (true) {
-      drain();
+      if (drain() == Drained.YIELDED) {
+        int served = missed;
+        try {
+          executor.execute(() -> drainLoop(served)); // still the owner: wip was not lowered
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+          finish();
+        }
+        return;
+      }
       missed = wip.addAndGet(-missed);
       if (missed == 0) {
         return;
@@ -79,29 +100,37 @@ final class EventStreamPump {
     }
   }
 
-  private void drain() {
+  private enum Drained { DONE, YIELDED }
+
+  private Drained drain() {
     if (finished) {
-      return;
+      return Drained.DONE;
     }
     try {
       if (endWith != null) {
         observer.onError(endWith.asRuntimeException());
         finish();
-        return;
+        return Drained.DONE;
       }
+      int pages = 0;
       while (!finished && observer.isReady()) {
-        List<JournalEvent> page = journal.readAfter(cursor, PAGE_SIZE);
+        if (pages == PAGES_PER_TURN) {
+          return Drained.YIELDED;
+        }
+        List<JournalEvent> page = journal.readAfter(cursor, filter, PAGE_SIZE);
+        pages++;
         if (page.isEmpty()) {
-          return;
+          return Drained.DONE;
         }
         for (JournalEvent event : page) {
           if (finished || !observer.isReady()) {
-            return; // the on-ready handler wakes us when the client has caught up
+            return Drained.DONE; // the on-ready handler wakes us when the client has caught up
           }
-          if (filter.matches(event.type())) {
-            observer.onNext(EventMessages.toProto(event));
-          }
+          observer.onNext(EventMessages.toProto(event));
           cursor = event.seq();
+        }
+        if (page.size() < PAGE_SIZE) {
+          return Drained.DONE; // caught up; a later commit wakes us again
         }
       }
     } catch (RuntimeException e) {
@@ -116,6 +145,7 @@ final class EventStreamPump {
         finish();
       }
     }
+    return Drained.DONE;
   }
 
   private void finish() {

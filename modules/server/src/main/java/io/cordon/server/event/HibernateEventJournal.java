@@ -111,14 +111,16 @@ public final class HibernateEventJournal implements EventJournal {
   }
 
   @Override
-  public List<JournalEvent> readAfter(long afterSeq, int limit) {
+  public List<JournalEvent> readAfter(long afterSeq, TypeFilter types, int limit) {
     return database.inTransaction(session -> {
-      List<EventRow> rows = session
-          .createSelectionQuery("from EventRow e where e.seq > :after order by e.seq", EventRow.class)
-          .setParameter("after", afterSeq)
-          .setMaxResults(limit)
-          .getResultList();
-      return toEvents(session, rows);
+      StringBuilder hql = new StringBuilder("from EventRow e where e.seq > :after");
+      Map<String, Object> parameters = new LinkedHashMap<>();
+      parameters.put("after", afterSeq);
+      appendTypeFilter(hql, parameters, types);
+      hql.append(" order by e.seq");
+      SelectionQuery<EventRow> select = session.createSelectionQuery(hql.toString(), EventRow.class);
+      parameters.forEach(select::setParameter);
+      return toEvents(session, select.setMaxResults(limit).getResultList());
     });
   }
 

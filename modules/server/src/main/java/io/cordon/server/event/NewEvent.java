@@ -6,7 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** An event to append; the journal gives it its sequence number and recording time. */
+/**
+ * An event to append; the journal gives it its sequence number and recording time. Its texts must
+ * fit their columns (lengths in UTF-16 units, as the database counts them) and hold no control
+ * characters (PostgreSQL cannot store NUL), so a bad value is refused here, before any database
+ * work, with an {@link IllegalArgumentException} naming the field.
+ */
 public record NewEvent(
     Instant occurredAt,
     String type,
@@ -15,6 +20,9 @@ public record NewEvent(
     String summary,
     Map<String, String> attributes) {
 
+  static final int MAX_TYPE_LENGTH = 100;
+  static final int MAX_SUMMARY_LENGTH = 500;
+
   public NewEvent {
     Objects.requireNonNull(occurredAt, "occurredAt");
     Objects.requireNonNull(type, "type");
@@ -22,5 +30,7 @@ public record NewEvent(
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(summary, "summary");
     attributes = Map.copyOf(attributes);
+    Texts.requireStorable("type", type, 1, MAX_TYPE_LENGTH);
+    Texts.requireStorable("summary", summary, 0, MAX_SUMMARY_LENGTH);
   }
 }

@@ -2,12 +2,15 @@ package io.cordon.server.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.hibernate.Session;
+import org.hibernate.JDBCException;
 import org.hibernate.SessionFactory;
+import org.hibernate.exception.DataException;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.slf4j.Logger;
@@ -67,14 +70,48 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs work in one transaction and commits it before returning. */
+  /**
+   * Runs work in one transaction and commits it before returning.
+   *
+   * @throws RejectedDataException when the database refuses a value (retrying cannot help)
+   */
   public <T> T inTransaction(Function<Session, T> work) {
-    return sessionFactory.fromTransaction(work);
+    try {
+      return sessionFactory.fromTransaction(work);
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
   }
 
-  /** Runs work in one transaction and commits it before returning. */
+  /**
+   * Runs work in one transaction and commits it before returning.
+   *
+   * @throws RejectedDataException when the database refuses a value (retrying cannot help)
+   */
   public void runInTransaction(Consumer<Session> work) {
-    sessionFactory.inTransaction(work);
+    try {
+      sessionFactory.inTransaction(work);
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  /** A data exception (SQL state class 22) becomes a {@link RejectedDataException}; others pass. */
+  static RuntimeException translated(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RejectedDataException) {
+        return e;
+      }
+      String state = t instanceof SQLException sql ? sql.getSQLState()
+          : t instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+      if (t instanceof DataException || (state != null && state.startsWith("22"))) {
+        return new RejectedDataException("the database refused a value: " + t.getMessage(), e);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return e;
   }
 
   @Override

@@ -2,8 +2,6 @@ package io.cordon.server.sensor;
 
 import io.cordon.devices.sensor.SensorObservation;
 import io.cordon.devices.sensor.SensorReportSink;
-import io.cordon.server.auth.AuthContext;
-import io.cordon.server.auth.AuthenticatedUser;
 import io.cordon.server.event.EventJournal;
 import io.cordon.server.event.Location;
 import io.cordon.server.event.NewEvent;
@@ -14,7 +12,11 @@ import java.util.Optional;
 /**
  * Turns a sensor observation into a journal event (subjects: the sensor, then its perimeter
  * segment), idempotent on the device's request id. Request ids are scoped by the reporting device
- * account, so two devices that happen to choose the same id do not swallow each other's reports.
+ * account ({@link SensorObservation#reporter()}), so two devices that happen to choose the same id
+ * do not swallow each other's reports.
+ *
+ * <p>Data the journal cannot store (too long for a column, control characters) surfaces as an
+ * {@link IllegalArgumentException}, which the intake answers with INVALID_ARGUMENT.
  */
 public final class JournalSensorReportSink implements SensorReportSink {
 
@@ -26,7 +28,7 @@ public final class JournalSensorReportSink implements SensorReportSink {
 
   @Override
   public long record(SensorObservation observation) {
-    String reporter = AuthContext.currentUser().map(AuthenticatedUser::username).orElse("-");
+    String reporter = observation.reporter().isEmpty() ? "-" : observation.reporter();
     NewEvent event = new NewEvent(
         observation.observedAt(),
         observation.eventType(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.Timestamp;
+import com.google.rpc.BadRequest;
 import io.cordon.api.v1.AuthServiceGrpc;
 import io.cordon.api.v1.EventServiceGrpc;
 import io.cordon.api.v1.GetParkRequest;
@@ -19,6 +20,7 @@ import io.cordon.server.ServerConfig;
 import io.cordon.server.TestServer;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
@@ -62,6 +64,16 @@ class AuthOverGrpcTest {
         LoginRequest.newBuilder().setUsername("operator").setPassword("guess").build()));
 
     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+  }
+
+  @Test
+  void aNulInTheUserNameIsAnInvalidArgumentNamingTheField() throws Exception {
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> auth().login(
+        LoginRequest.newBuilder().setUsername("oper\u0000ator").setPassword("operator").build()));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(StatusProto.fromThrowable(e).getDetails(0).unpack(BadRequest.class).getFieldViolationsList())
+        .extracting(BadRequest.FieldViolation::getField).containsExactly("username");
   }
 
   @Test
@@ -126,6 +138,27 @@ class AuthOverGrpcTest {
           () -> production.login("operator"));
 
       assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+  }
+
+  @Test
+  void demoUsersOfAnEmbeddedRunAreDeletedWhenTheServerStartsWithoutThem(@TempDir Path otherDir) {
+    try (TestServer embedded = TestServer.withDemoUsers(otherDir)) {
+      embedded.login("operator");
+    }
+    ServerConfig standalone = ServerConfig.builder().dataDir(otherDir).adminPassword("Long-Admin-Pass-1").build();
+    try (TestServer production = TestServer.with(standalone)) {
+      StatusRuntimeException operator = catchThrowableOfType(StatusRuntimeException.class,
+          () -> production.login("operator"));
+      StatusRuntimeException demoAdmin = catchThrowableOfType(StatusRuntimeException.class,
+          () -> production.login("admin"));
+      LoginResponse admin = AuthServiceGrpc.newBlockingStub(production.channel())
+          .withDeadlineAfter(10, TimeUnit.SECONDS)
+          .login(LoginRequest.newBuilder().setUsername("admin").setPassword("Long-Admin-Pass-1").build());
+
+      assertThat(operator.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+      assertThat(demoAdmin.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+      assertThat(admin.getRolesList()).containsExactly(Role.ROLE_ADMIN);
     }
   }
 

@@ -113,6 +113,20 @@ abstract class AuthenticatorContract {
   }
 
   @Test
+  void deletingDemoUsersRemovesThemAndTheirSessionsButNoOtherUser() {
+    authenticator.createDemoUserIfAbsent("operator", "Duty operator", "operator", Set.of(Role.ROLE_OPERATOR));
+    String demoToken = authenticator.login("operator", "operator").orElseThrow().token();
+    String realToken = authenticator.login("li.wei", "s3cret-pass").orElseThrow().token();
+
+    List<String> deleted = authenticator.deleteDemoUsers();
+
+    assertThat(deleted).containsExactly("operator");
+    assertThat(authenticator.userExists("operator")).isFalse();
+    assertThat(authenticator.authenticate(demoToken)).isEmpty();
+    assertThat(authenticator.authenticate(realToken)).isPresent();
+  }
+
+  @Test
   void expiredSessionsAreDeleted() {
     authenticator.login("li.wei", "s3cret-pass");
     clock.advance(Duration.ofHours(2));

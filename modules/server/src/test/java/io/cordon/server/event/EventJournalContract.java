@@ -1,8 +1,10 @@
 package io.cordon.server.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordon.server.persistence.Database;
+import io.cordon.server.persistence.RejectedDataException;
 import io.cordon.server.persistence.TestDatabase;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -217,6 +221,74 @@ abstract class EventJournalContract {
     assertThat(seen).hasSize(25).doesNotHaveDuplicates();
     assertThat(journal.query(query(T0, T0.plusSeconds(60), TypeFilter.ALL, List.of(), 100)).events())
         .extracting(JournalEvent::seq).containsExactlyElementsOf(seen);
+  }
+
+  @Test
+  void readAfterWithATypeFilterReturnsOnlyMatchingEventsInSeqOrder() {
+    journal.append(event("sensor.heartbeat", "S-1"));
+    journal.append(event("sensor.intrusion", "S-2"));
+    journal.append(event("gate.opened", "G-1"));
+    journal.append(event("sensor.intrusion", "S-3"));
+
+    assertThat(journal.readAfter(0, new TypeFilter(List.of("sensor.intrusion")), 10))
+        .extracting(JournalEvent::seq).containsExactly(2L, 4L);
+    assertThat(journal.readAfter(2, new TypeFilter(List.of("gate.", "sensor.intrusion")), 10))
+        .extracting(JournalEvent::seq).containsExactly(3L, 4L);
+    assertThat(journal.readAfter(0, new TypeFilter(List.of("sensor.")), 2))
+        .extracting(JournalEvent::seq).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void aTypePrefixMatchesPercentAndUnderscoreLiterally() {
+    journal.append(event("sensorax.other", "X-1"));
+    journal.append(event("sensor_x.thing", "X-2"));
+    journal.append(event("a%b.thing", "X-3"));
+    journal.append(event("abcb.thing", "X-4"));
+
+    assertThat(journal.readAfter(0, new TypeFilter(List.of("sensor_x.")), 10))
+        .extracting(JournalEvent::type).containsExactly("sensor_x.thing");
+    assertThat(journal.readAfter(0, new TypeFilter(List.of("a%b.")), 10))
+        .extracting(JournalEvent::type).containsExactly("a%b.thing");
+  }
+
+  @Test
+  void aValueTheDatabaseRefusesIsRejectedDataNotAnOutage() {
+    // Bypasses NewEvent's own checks, as a future column or mapping mistake would.
+    assertThatThrownBy(() -> database.runInTransaction(session -> session.createNativeMutationQuery(
+            "insert into processed_request (request_key, seq, recorded_at) values (:key, 1, :at)")
+        .setParameter("key", "k".repeat(201))
+        .setParameter("at", T0)
+        .executeUpdate()))
+        .isInstanceOf(RejectedDataException.class);
+  }
+
+  @Test
+  void twoNodesAppendingToOneDatabaseLeaveNoGapsAndReadInOrder() throws Exception {
+    try (Database otherNode = Database.open(testDatabase.settings(), JournalEntities.classes())) {
+      List<EventJournal> nodes = List.of(journal,
+          new HibernateEventJournal(otherNode, new InProcessLiveEvents(), Clock.systemUTC()));
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      Set<Long> seqs = ConcurrentHashMap.newKeySet();
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+          EventJournal node = nodes.get(i % 2);
+          int n = i;
+          futures.add(pool.submit(() -> seqs.add(node.append(heartbeat("S-" + n, T0)).seq())));
+        }
+        for (Future<?> future : futures) {
+          future.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+
+      List<Long> expected = LongStream.rangeClosed(1, 80).boxed().toList();
+      assertThat(seqs).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(journal.readAfter(0, 1000)).extracting(JournalEvent::seq).containsExactlyElementsOf(expected);
+      assertThat(nodes.get(1).readAfter(0, 1000)).extracting(JournalEvent::seq)
+          .containsExactlyElementsOf(expected);
+    }
   }
 
   private List<String> types(TypeFilter filter) {

@@ -110,6 +110,17 @@ class EventQueryOverGrpcTest {
   }
 
   @Test
+  void refusesANulInATypeFilterNamingIt() {
+    assertThat(violations(window(T0, T0.plusSeconds(1)).addTypes("sensor.\u0000"))).containsExactly("types[0]");
+  }
+
+  @Test
+  void refusesANulInASubjectId() {
+    assertThat(violations(window(T0, T0.plusSeconds(1))
+        .addSubjects(SubjectRef.newBuilder().setKind("sensor").setId("S\u0000")))).containsExactly("subjects[0].id");
+  }
+
+  @Test
   void refusesPagesLargerThanAThousand() {
     assertThat(violations(window(T0, T0.plusSeconds(1)).setPageSize(1001))).containsExactly("page_size");
   }

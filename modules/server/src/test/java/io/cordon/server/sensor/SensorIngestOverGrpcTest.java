@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.Timestamp;
+import com.google.rpc.BadRequest;
 import io.cordon.api.v1.Event;
 import io.cordon.api.v1.EventServiceGrpc;
 import io.cordon.api.v1.QueryEventsRequest;
@@ -11,6 +12,7 @@ import io.cordon.api.v1.SensorReportKind;
 import io.cordon.server.TestServer;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -83,6 +85,19 @@ class SensorIngestOverGrpcTest {
 
     assertThat(unknownSensor.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
     assertThat(noId.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(all()).extracting(Event::getSeq).containsExactly(accepted);
+  }
+
+  @Test
+  void aNulInTheDetailIsRefusedNamingTheFieldAndALaterReportIsAccepted() throws Exception {
+    StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> device.send(
+        SensorReports.report("nul-1", SensorReportKind.SENSOR_REPORT_KIND_INTRUSION, Instant.now()).toBuilder()
+            .setDetail("cut\u0000wire").build()));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(StatusProto.fromThrowable(refused).getDetails(0).unpack(BadRequest.class).getFieldViolationsList())
+        .extracting(BadRequest.FieldViolation::getField).containsExactly("detail");
+    long accepted = device.heartbeat("after-nul");
     assertThat(all()).extracting(Event::getSeq).containsExactly(accepted);
   }
 
