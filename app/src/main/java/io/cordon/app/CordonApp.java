@@ -151,6 +151,11 @@ public class CordonApp extends Application {
     return i18n;
   }
 
+  /** The server this client talks to, once it is up (tests stop and restart the embedded one). */
+  Backend backend() {
+    return backend;
+  }
+
   /** Leaves the app: saves the layout and closes every window; {@link #stop()} follows. */
   private void exit() {
     if (mainWindow != null) {

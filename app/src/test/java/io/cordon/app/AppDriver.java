@@ -2,6 +2,7 @@ package io.cordon.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cordon.app.backend.EmbeddedBackend;
 import io.cordon.app.login.LoginView;
 import io.cordon.app.startup.LaunchOptions;
 import java.nio.file.Path;
@@ -46,6 +47,11 @@ final class AppDriver {
       app = null;
     }
     FxToolkit.cleanupStages();
+  }
+
+  /** The embedded server and simulator of the running app (started with {@link #start}). */
+  EmbeddedBackend embeddedBackend() {
+    return (EmbeddedBackend) app.backend();
   }
 
   <T extends Node> T node(String query) {

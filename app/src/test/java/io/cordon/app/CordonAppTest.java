@@ -10,7 +10,9 @@ import io.cordon.client.event.EventRow;
 import io.cordon.server.park.ParkFileLoader;
 import java.nio.file.Path;
 import javafx.scene.Node;
+import java.util.List;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -101,10 +103,22 @@ class CordonAppTest {
     driver.signInAsOperator();
     Label mapTitle = driver.node("#view-title-" + MainWindow.MAP_VIEW);
     assertThat(mapTitle.getText()).isEqualTo("园区地图");
+    AppDriver.waitFor("Chinese event summaries", () -> summaries(robot).stream().anyMatch(t -> t.startsWith("传感器 S-")));
 
     robot.clickOn("语言").clickOn("English");
     AppDriver.waitFor("English texts", () -> mapTitle.getText().equals("Park map"));
     assertThat(((Label) driver.node("#view-title-" + MainWindow.EVENTS_VIEW)).getText()).isEqualTo("Live events");
+    AppDriver.waitFor("English event summaries", () -> summaries(robot).stream().anyMatch(t -> t.contains(" sensor S-")));
+    assertThat(summaries(robot)).noneMatch(t -> t.contains("传感器"));
+  }
+
+  /** The texts of the summary cells on screen. */
+  private static List<String> summaries(FxRobot robot) {
+    return robot.lookup("#" + EventListView.TABLE_ID + " .table-cell").queryAllAs(TableCell.class).stream()
+        .filter(cell -> cell.getTableColumn() != null && EventListView.SUMMARY_COLUMN_ID.equals(cell.getTableColumn().getId()))
+        .map(TableCell::getText)
+        .filter(text -> text != null && !text.isEmpty())
+        .toList();
   }
 
   private Window eventsWindow() {

@@ -11,16 +11,23 @@ import org.slf4j.LoggerFactory;
  * Embedded mode: the server runs in this JVM on a loopback ephemeral port with its H2 database in
  * {@code dataDir}, demo users on, and the park simulator feeding it as a device would. The
  * client then connects through ordinary gRPC, exactly as to a remote server.
+ *
+ * <p>The server can be stopped and started again on the same port and data directory while the
+ * client and the simulator keep running — as after a server crash and restart; both find it
+ * again by themselves, and the journal carries on from where it stopped.
  */
 public final class EmbeddedBackend implements Backend {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedBackend.class);
   static final String LOOPBACK = "127.0.0.1";
 
-  private final CordonServer server;
-  private final AutoCloseable simulator;
+  private final Path dataDir;
   private final ServerAddress address;
+  private final AutoCloseable simulator;
+  // guarded by this; null while stopped
+  private CordonServer server;
 
-  private EmbeddedBackend(CordonServer server, AutoCloseable simulator) {
+  private EmbeddedBackend(Path dataDir, CordonServer server, AutoCloseable simulator) {
+    this.dataDir = dataDir;
     this.server = server;
     this.simulator = simulator;
     this.address = new ServerAddress(LOOPBACK, server.grpcPort());
@@ -28,17 +35,19 @@ public final class EmbeddedBackend implements Backend {
 
   /** Starts server and simulator; blocking (seconds), so never on the FX thread. */
   public static EmbeddedBackend start(Path dataDir) {
-    CordonServer server =
-        CordonServer.start(
-            ServerConfig.builder().dataDir(dataDir).bindAddress(LOOPBACK).grpcPort(0).demoUsers(true).build());
+    CordonServer server = CordonServer.start(config(dataDir, 0));
     try {
       AutoCloseable simulator = EmbeddedSimulator.start(new ServerAddress(LOOPBACK, server.grpcPort()));
       log.info("embedded server on {}:{} with data in {}", LOOPBACK, server.grpcPort(), dataDir);
-      return new EmbeddedBackend(server, simulator);
+      return new EmbeddedBackend(dataDir, server, simulator);
     } catch (RuntimeException e) {
       server.close();
       throw e;
     }
+  }
+
+  private static ServerConfig config(Path dataDir, int port) {
+    return ServerConfig.builder().dataDir(dataDir).bindAddress(LOOPBACK).grpcPort(port).demoUsers(true).build();
   }
 
   @Override
@@ -51,6 +60,43 @@ public final class EmbeddedBackend implements Backend {
     return true;
   }
 
+  /** True unless {@link #stopServer()} stopped the server (and it was not started again). */
+  public synchronized boolean serverRunning() {
+    return server != null;
+  }
+
+  /**
+   * Stops the server only, as if it had gone away: live streams end, calls fail with
+   * UNAVAILABLE, the database is released. Blocking (seconds); does nothing when stopped.
+   */
+  public synchronized void stopServer() {
+    if (server != null) {
+      log.info("stopping the embedded server on {}", address);
+      server.close();
+      server = null;
+    }
+  }
+
+  /**
+   * Starts the server again on the same port and data directory, so that clients and the
+   * simulator, which keep the address, find it again. Blocking (seconds); does nothing when
+   * running.
+   *
+   * @throws java.io.UncheckedIOException when the port has been taken meanwhile
+   */
+  public synchronized void startServer() {
+    if (server == null) {
+      server = CordonServer.start(config(dataDir, address.port()));
+      log.info("embedded server started again on {}", address);
+    }
+  }
+
+  /** Stops the server and starts it again on the same port and data directory. */
+  public synchronized void restartServer() {
+    stopServer();
+    startServer();
+  }
+
   @Override
   public void close() {
     try {
@@ -59,7 +105,7 @@ public final class EmbeddedBackend implements Backend {
       log.warn("simulator did not stop cleanly", e);
     }
     try {
-      server.close();
+      stopServer();
     } catch (RuntimeException e) {
       log.warn("embedded server did not stop cleanly", e);
     }

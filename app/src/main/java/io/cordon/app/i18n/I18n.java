@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import javafx.beans.Observable;
@@ -72,8 +73,13 @@ public final class I18n {
 
   /** The text of {@code key}, or {@code fallback} when the bundle has no such key. */
   public String getOrDefault(String key, String fallback) {
+    return find(key).orElse(fallback);
+  }
+
+  /** The text of {@code key} in the current language, empty when the bundle has no such key. */
+  public Optional<String> find(String key) {
     ResourceBundle b = bundle.get();
-    return b.containsKey(key) ? b.getString(key) : fallback;
+    return b.containsKey(key) ? Optional.of(b.getString(key)) : Optional.empty();
   }
 
   public String format(String key, Object... args) {

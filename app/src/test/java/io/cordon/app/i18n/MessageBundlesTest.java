@@ -2,9 +2,19 @@ package io.cordon.app.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.Timestamp;
+import io.cordon.api.v1.Event;
+import io.cordon.api.v1.SubjectRef;
+import io.cordon.client.event.EventDescriptions;
+import io.cordon.client.event.EventRow;
+import io.cordon.domain.park.SensorType;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class MessageBundlesTest {
@@ -38,5 +48,53 @@ class MessageBundlesTest {
   void unsupportedLanguagesFallBackToChinese() {
     assertThat(I18n.supported(Locale.GERMAN)).isEqualTo(I18n.CHINESE);
     assertThat(I18n.supported(Locale.forLanguageTag("en-GB"))).isEqualTo(I18n.ENGLISH);
+  }
+
+  @Test
+  void heartbeatSummaryReadsNaturallyInBothLanguages() {
+    EventRow heartbeat = sensorEvent("sensor.heartbeat", "INFRARED");
+    assertThat(descriptions(chinese).summary(heartbeat)).isEqualTo("传感器 S-0034 心跳（周界段 SEG-03）");
+    assertThat(descriptions(english).summary(heartbeat)).isEqualTo("Heartbeat from sensor S-0034 (segment SEG-03)");
+  }
+
+  @Test
+  void intrusionSummaryNamesTheDetectorTypeInChinese() {
+    assertThat(descriptions(chinese).summary(sensorEvent("sensor.intrusion", "BURIED_CABLE")))
+        .isEqualTo("传感器 S-0034 检测到入侵（周界段 SEG-03，埋地电缆）");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sensor.heartbeat", "sensor.intrusion", "sensor.fault", "sensor.tamper"})
+  void everySensorEventIsSummarisedByTheClientNotTheServer(String type) {
+    for (ResourceBundle bundle : new ResourceBundle[] {chinese, english}) {
+      assertThat(descriptions(bundle).summary(sensorEvent(type, "FENCE_VIBRATION")))
+          .as(type + " in " + bundle.getLocale())
+          .contains("S-0034")
+          .doesNotContain("server words");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(SensorType.class)
+  void everyDetectorTypeHasANameInBothLanguages(SensorType sensorType) {
+    assertThat(chinese.containsKey("sensor.type." + sensorType.name())).isTrue();
+    assertThat(english.containsKey("sensor.type." + sensorType.name())).isTrue();
+  }
+
+  private static EventDescriptions descriptions(ResourceBundle bundle) {
+    return new EventDescriptions(key -> bundle.containsKey(key) ? Optional.of(bundle.getString(key)) : Optional.empty());
+  }
+
+  private static EventRow sensorEvent(String type, String sensorType) {
+    return EventRow.from(
+        Event.newBuilder()
+            .setSeq(1)
+            .setType(type)
+            .setTime(Timestamp.newBuilder().setSeconds(1_764_000_000L))
+            .addSubjects(SubjectRef.newBuilder().setKind("sensor").setId("S-0034"))
+            .addSubjects(SubjectRef.newBuilder().setKind("segment").setId("SEG-03"))
+            .putAttributes("sensor_type", sensorType)
+            .setSummary("server words")
+            .build());
   }
 }

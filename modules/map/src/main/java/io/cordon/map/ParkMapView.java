@@ -218,14 +218,10 @@ public class ParkMapView extends Region {
       label.getStyleClass().addAll(MapStyles.ZONE_LABEL, MapStyles.zone(zone.zoneClass()) + "-label");
       label.setTextAlignment(TextAlignment.CENTER);
       label.setMouseTransparent(true);
-      label.getProperties().put(ZoneLabelWidth.KEY, widthM);
+      ZoneLabel fit = new ZoneLabel(ax, ay, widthM, twoLines(zone.name()), shortName(zone.name()));
+      label.getProperties().put(ZoneLabel.KEY, fit);
       labelLayer.getChildren().add(label);
-      reprojections.add(
-          () -> {
-            MapViewport v = viewport.get();
-            double tw = label.getLayoutBounds().getWidth();
-            label.relocate(v.screenX(ax) - tw / 2, v.screenY(ay) - label.getLayoutBounds().getHeight() / 2);
-          });
+      reprojections.add(() -> placeZoneLabel(label, fit));
     }
   }
 
@@ -285,6 +281,12 @@ public class ParkMapView extends Region {
     return List.of(body, cross);
   }
 
+  /** "核心区一（储罐区）" → "核心区一", for zones too small on screen for the whole name. */
+  static String shortName(String name) {
+    int paren = Math.max(name.indexOf('（'), name.indexOf(" ("));
+    return paren > 0 ? name.substring(0, paren) : name;
+  }
+
   /** "核心区一（储罐区）" → two lines, so the name fits into smaller zones. */
   static String twoLines(String name) {
     int paren = Math.max(name.indexOf('（'), name.indexOf(" ("));
@@ -324,15 +326,25 @@ public class ParkMapView extends Region {
     updateZoneLabelVisibility();
   }
 
-  /** Zone names show only where the zone is wide enough on screen to hold them. */
+  /** Zone names show where the zone is wide enough on screen: in full, else the short name. */
   private void updateZoneLabelVisibility() {
-    double scale = viewport.get().scale();
     for (Node node : labelLayer.getChildren()) {
-      Object widthM = node.getProperties().get(ZoneLabelWidth.KEY);
-      if (widthM instanceof Double w) {
-        node.setVisible(w * scale > node.getLayoutBounds().getWidth() + 8);
+      if (node instanceof Text label && label.getProperties().get(ZoneLabel.KEY) instanceof ZoneLabel fit) {
+        placeZoneLabel(label, fit);
       }
     }
+  }
+
+  private void placeZoneLabel(Text label, ZoneLabel fit) {
+    MapViewport v = viewport.get();
+    double room = fit.widthM() * v.scale() - 8;
+    label.setText(fit.full());
+    if (label.getLayoutBounds().getWidth() > room) {
+      label.setText(fit.shortName());
+    }
+    label.setVisible(label.getLayoutBounds().getWidth() <= room);
+    double tw = label.getLayoutBounds().getWidth();
+    label.relocate(v.screenX(fit.anchorX()) - tw / 2, v.screenY(fit.anchorY()) - label.getLayoutBounds().getHeight() / 2);
   }
 
   private static Envelope lonLatEnvelope(Park value) {
@@ -386,8 +398,11 @@ public class ParkMapView extends Region {
     e.consume();
   }
 
-  /** Key of a label's zone width in metres, kept in the node's properties. */
-  private static final class ZoneLabelWidth {
-    static final String KEY = "cordon.zoneWidthMetres";
+  /**
+   * What a zone label needs to place itself, kept in the node's properties: the anchor and the
+   * zone's width in metres, the full name (two lines) and the short one.
+   */
+  private record ZoneLabel(double anchorX, double anchorY, double widthM, String full, String shortName) {
+    static final String KEY = "cordon.zoneLabel";
   }
 }

@@ -73,4 +73,11 @@ class ParkMapViewTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(map.viewportProperty().get().scale()).isNotEqualTo(before.scale());
   }
+
+  @Test
+  void aZoneTooSmallForItsWholeNameIsLabelledWithTheNameBeforeTheBrackets() {
+    assertThat(ParkMapView.shortName("关键控制区四（危险废物处置中心）")).isEqualTo("关键控制区四");
+    assertThat(ParkMapView.shortName("Key zone 4 (hazardous waste)")).isEqualTo("Key zone 4");
+    assertThat(ParkMapView.shortName("核心区 1")).isEqualTo("核心区 1");
+  }
 }

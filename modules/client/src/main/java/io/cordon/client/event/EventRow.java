@@ -1,20 +1,29 @@
 package io.cordon.client.event;
 
 import io.cordon.api.v1.Event;
-import io.cordon.api.v1.SubjectRef;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-/** One line of the event list, ready to show: the time is already in park time (Asia/Shanghai). */
+/**
+ * One line of the event list, ready to show: the time is already in park time (Asia/Shanghai).
+ * Texts in the operator's language come from {@link EventDescriptions}; {@code summary} is the
+ * server's own (English) line, kept for types the client does not know.
+ *
+ * @param subjects what the event is about, the main subject first
+ * @param attributes type-specific details, e.g. {@code sensor_type}, {@code detail}
+ */
 public record EventRow(
     long seq,
     Instant time,
     String timeText,
     String type,
-    String subjectKind,
-    String subjectId,
+    List<EventSubject> subjects,
+    Map<String, String> attributes,
     String summary,
     EventSeverity severity) {
 
@@ -26,28 +35,44 @@ public record EventRow(
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(timeText, "timeText");
     Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(subjectKind, "subjectKind");
-    Objects.requireNonNull(subjectId, "subjectId");
+    subjects = List.copyOf(subjects);
+    attributes = Map.copyOf(attributes);
     Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(severity, "severity");
   }
 
   public static EventRow from(Event event) {
     Instant time = Instant.ofEpochSecond(event.getTime().getSeconds(), event.getTime().getNanos());
-    SubjectRef main = event.getSubjectsCount() == 0 ? SubjectRef.getDefaultInstance() : event.getSubjects(0);
+    List<EventSubject> subjects =
+        event.getSubjectsList().stream().map(s -> new EventSubject(s.getKind(), s.getId())).toList();
     return new EventRow(
         event.getSeq(),
         time,
         TIME_FORMAT.format(time),
         event.getType(),
-        main.getKind(),
-        main.getId(),
+        subjects,
+        event.getAttributesMap(),
         event.getSummary(),
         EventSeverity.ofType(event.getType()));
   }
 
+  /** The main subject's kind, e.g. {@code sensor}; empty when there is none. */
+  public String subjectKind() {
+    return subjects.isEmpty() ? "" : subjects.get(0).kind();
+  }
+
+  /** The main subject's id, e.g. {@code S-012}; empty when there is none. */
+  public String subjectId() {
+    return subjects.isEmpty() ? "" : subjects.get(0).id();
+  }
+
+  /** The first subject of {@code kind}, e.g. the perimeter segment of a sensor event. */
+  public Optional<EventSubject> subjectOfKind(String kind) {
+    return subjects.stream().filter(s -> s.kind().equals(kind)).findFirst();
+  }
+
   /** The main subject as {@code kind id}, e.g. {@code sensor S-012}; empty when there is none. */
   public String subject() {
-    return subjectKind.isEmpty() ? subjectId : subjectKind + " " + subjectId;
+    return subjectKind().isEmpty() ? subjectId() : subjectKind() + " " + subjectId();
   }
 }

@@ -1,0 +1,92 @@
+package io.cordon.client.event;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * An event's texts in the operator's language: type, main subject and a one-line summary built
+ * from the type, the subjects and the attributes — not the server's English summary, which is
+ * only the fallback for types the client does not know.
+ *
+ * <p>Texts come from a message lookup (the client's resource bundles) that is asked again on
+ * every call, so a language switch shows on the next render. Keys, patterns in {@link
+ * MessageFormat} syntax:
+ *
+ * <pre>
+ * event.type.TYPE          the type's name                   sensor.heartbeat → 传感器心跳
+ * subject.kind.KIND        a subject kind                    sensor → 传感器
+ * event.summary.TYPE       the headline, {0} = sensor id     传感器 {0} 心跳
+ * event.summary.segment    {0} = segment id                  周界段 {0}
+ * event.summary.details    {0} = the details joined          （{0}）
+ * event.summary.separator  between details                   ，
+ * event.summary.detail     {0} = summary, {1} = device text  {0}：{1}
+ * sensor.type.SENSOR_TYPE  a detector type                   FENCE_VIBRATION → 围栏振动
+ * </pre>
+ *
+ * A summary key exists for the sensor events (heartbeat, intrusion, fault, tamper); alarms also
+ * name the detector type, since that tells the operator what to expect on site.
+ */
+public final class EventDescriptions {
+  public static final String SENSOR = "sensor";
+  public static final String SEGMENT = "segment";
+  public static final String SENSOR_TYPE = "sensor_type";
+  public static final String DETAIL = "detail";
+
+  private final Function<String, Optional<String>> messages;
+
+  /** @param messages the text of a key in the current language, empty when there is none */
+  public EventDescriptions(Function<String, Optional<String>> messages) {
+    this.messages = Objects.requireNonNull(messages, "messages");
+  }
+
+  /** The type's name, e.g. 周界入侵报警; the raw type when unknown. */
+  public String type(EventRow row) {
+    return messages.apply("event.type." + row.type()).orElse(row.type());
+  }
+
+  /** The main subject, e.g. 传感器 S-0034; the raw kind when unknown. */
+  public String subject(EventRow row) {
+    if (row.subjectKind().isEmpty()) {
+      return row.subjectId();
+    }
+    return messages.apply("subject.kind." + row.subjectKind()).orElse(row.subjectKind()) + " " + row.subjectId();
+  }
+
+  /** The one-line summary in the operator's language, or the server's for unknown types. */
+  public String summary(EventRow row) {
+    Optional<String> headline = messages.apply("event.summary." + row.type());
+    Optional<EventSubject> sensor = row.subjectOfKind(SENSOR);
+    if (headline.isEmpty() || sensor.isEmpty()) {
+      return row.summary();
+    }
+    String text = format(headline.get(), sensor.get().id());
+
+    List<String> details = new ArrayList<>();
+    row.subjectOfKind(SEGMENT).ifPresent(segment -> details.add(format(message("event.summary.segment"), segment.id())));
+    String sensorType = row.attributes().getOrDefault(SENSOR_TYPE, "");
+    if (row.severity() != EventSeverity.INFO && !sensorType.isBlank()) {
+      details.add(messages.apply("sensor.type." + sensorType).orElse(sensorType));
+    }
+    if (!details.isEmpty()) {
+      text += format(message("event.summary.details"), String.join(message("event.summary.separator"), details));
+    }
+
+    String detail = row.attributes().getOrDefault(DETAIL, "").strip();
+    // the device's own words, shown as sent: there is no vocabulary for them yet
+    return detail.isEmpty() ? text : format(message("event.summary.detail"), text, detail);
+  }
+
+  /** A key every bundle must have; shows the key itself when missing, so the gap is visible. */
+  private String message(String key) {
+    return messages.apply(key).orElse(key);
+  }
+
+  private static String format(String pattern, Object... args) {
+    return new MessageFormat(pattern, Locale.ROOT).format(args);
+  }
+}
