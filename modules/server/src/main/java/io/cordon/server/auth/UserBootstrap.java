@@ -20,12 +20,12 @@ public final class UserBootstrap {
   }
 
   public static final java.util.List<DemoUser> DEMO_USERS = java.util.List.of(
-      new DemoUser("operator", "Duty operator", Role.ROLE_OPERATOR),
-      new DemoUser("supervisor", "Supervisor", Role.ROLE_SUPERVISOR),
-      new DemoUser("admin", "Administrator", Role.ROLE_ADMIN),
-      new DemoUser("gate", "Gate agent", Role.ROLE_GATE_AGENT),
-      new DemoUser("enterprise", "Enterprise applicant", Role.ROLE_ENTERPRISE),
-      new DemoUser("device", "Sensor adapter", Role.ROLE_DEVICE));
+      new DemoUser("operator", "王明（值班员）", Role.ROLE_OPERATOR),
+      new DemoUser("supervisor", "李华（值班长）", Role.ROLE_SUPERVISOR),
+      new DemoUser("admin", "系统管理员", Role.ROLE_ADMIN),
+      new DemoUser("gate", "卡口代理", Role.ROLE_GATE_AGENT),
+      new DemoUser("enterprise", "企业申报员", Role.ROLE_ENTERPRISE),
+      new DemoUser("device", "周界传感器适配器", Role.ROLE_DEVICE));
 
   private UserBootstrap() {
   }
@@ -46,9 +46,9 @@ public final class UserBootstrap {
             + "without demo users", deleted);
       }
     }
-    adminPassword.ifPresent(password -> createConfigured(authenticator, "admin", "Administrator", password,
+    adminPassword.ifPresent(password -> createConfigured(authenticator, "admin", "系统管理员", password,
         Role.ROLE_ADMIN, "admin.password (CORDON_ADMIN_PASSWORD)"));
-    devicePassword.ifPresent(password -> createConfigured(authenticator, "device", "Sensor adapter", password,
+    devicePassword.ifPresent(password -> createConfigured(authenticator, "device", "设备接入账号", password,
         Role.ROLE_DEVICE, "device.password (CORDON_DEVICE_PASSWORD)"));
     if (!demoUsers && adminPassword.isEmpty() && !authenticator.userExists("admin")) {
       log.warn("No admin user exists; set CORDON_ADMIN_PASSWORD (admin.password) to create one");

@@ -54,7 +54,7 @@ class AuthOverGrpcTest {
 
     assertThat(response.getToken()).hasSizeGreaterThanOrEqualTo(43);
     assertThat(response.getRolesList()).containsExactly(Role.ROLE_OPERATOR);
-    assertThat(response.getDisplayName()).isEqualTo("Duty operator");
+    assertThat(response.getDisplayName()).isEqualTo("王明（值班员）");
     assertThat(response.hasExpiresAt()).isTrue();
   }
 
