@@ -1,5 +1,6 @@
 package io.cordon.map;
 
+import io.cordon.domain.geo.LocalProjection;
 import io.cordon.domain.park.ControlZone;
 import io.cordon.domain.park.Gate;
 import io.cordon.domain.park.GateType;
@@ -163,7 +164,7 @@ public class ParkMapView extends Region {
     if (value == null) {
       return;
     }
-    LocalProjection projection = LocalProjection.centredOn(lonLatEnvelope(value));
+    LocalProjection projection = LocalProjection.around(lonLatEnvelope(value).centre());
     metreBounds = new Envelope();
 
     // General first, core last, so the most critical zones are on top.

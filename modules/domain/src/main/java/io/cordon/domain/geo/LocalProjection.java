@@ -44,6 +44,16 @@ public final class LocalProjection {
     return new Coordinate(originLon, originLat);
   }
 
+  /** Metres east of the origin; allocation-free for renderers projecting many positions. */
+  public double x(double lon) {
+    return (lon - originLon) * metresPerDegreeLon;
+  }
+
+  /** Metres north of the origin. */
+  public double y(double lat) {
+    return (lat - originLat) * metresPerDegreeLat;
+  }
+
   public Coordinate toMetres(Coordinate lonLat) {
     return new Coordinate(
         (lonLat.x - originLon) * metresPerDegreeLon, (lonLat.y - originLat) * metresPerDegreeLat);

@@ -55,4 +55,15 @@ class LocalProjectionTest {
 
     assertThat(north.y).isCloseTo(110.9, within(0.2));
   }
+
+  @Test
+  void theScalarAxesAgreeWithTheCoordinateProjection() {
+    LocalProjection projection = LocalProjection.around(NANTONG);
+    Coordinate lonLat = new Coordinate(NANTONG.x + 0.0123, NANTONG.y - 0.0087);
+
+    Coordinate metres = projection.toMetres(lonLat);
+
+    assertThat(projection.x(lonLat.x)).isEqualTo(metres.x);
+    assertThat(projection.y(lonLat.y)).isEqualTo(metres.y);
+  }
 }
