@@ -53,7 +53,8 @@ public final class DockableView extends BorderPane {
   }
 
   // Material icons "open_in_new" and "call_received" (Apache 2.0), as SVG paths.
-  private static final String DETACH_ICON = "M19 19H5V5h7V3H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2v-7h-2v7zM14 3v2h3.59l-9.83 9.83 1.41 1.41L19 6.41V10h2V3h-7z";
+  private static final String DETACH_ICON = "M19 19H5V5h7V3H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14"
+      + "c1.1 0 2-.9 2-2v-7h-2v7zM14 3v2h3.59l-9.83 9.83 1.41 1.41L19 6.41V10h2V3h-7z";
   private static final String DOCK_ICON = "M20 5.41L18.59 4 7 15.59V9H5v10h10v-2H8.41z";
 
   private static Node icon(String path) {

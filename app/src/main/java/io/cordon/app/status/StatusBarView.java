@@ -36,7 +36,8 @@ public final class StatusBarView {
             vm.serverAddressProperty()));
     Label seq = detail();
     seq.setId("status-last-seq");
-    seq.textProperty().bind(i18n.binding(() -> i18n.format("status.lastSeq", Long.toString(vm.lastSeqProperty().get())), vm.lastSeqProperty()));
+    seq.textProperty().bind(i18n.binding(
+        () -> i18n.format("status.lastSeq", Long.toString(vm.lastSeqProperty().get())), vm.lastSeqProperty()));
     Label user = detail();
     user.textProperty().bind(i18n.binding(() -> i18n.format("status.user", userDisplayName)));
 

@@ -90,7 +90,9 @@ final class SampleLikePark {
   }
 
   static Gate gate(String id, String name, GateType type, double lon, double lat, boolean closed) {
-    LaneClass laneClass = type == GateType.EMERGENCY ? LaneClass.EMERGENCY : type == GateType.DEDICATED ? LaneClass.HAZMAT : LaneClass.ORDINARY;
+    LaneClass laneClass = type == GateType.EMERGENCY ? LaneClass.EMERGENCY
+        : type == GateType.DEDICATED ? LaneClass.HAZMAT
+        : LaneClass.ORDINARY;
     return new Gate(
         new GateId(id),
         name,
