@@ -61,6 +61,15 @@ class CordonAppTest {
   }
 
   @Test
+  void theLoginFormPutsTheCursorInThePasswordWhenTheNameIsPrefilled(FxRobot robot) throws Exception {
+    driver.start(dataDir, workstationFile);
+
+    Node password = driver.node("#" + io.cordon.app.login.LoginView.PASSWORD_ID);
+    AppDriver.waitFor("the password field focused", password::isFocused);
+    assertThat(password.isFocused()).isTrue();
+  }
+
+  @Test
   void eventViewDetachesIntoItsOwnWindowAndDocksBack(FxRobot robot) throws Exception {
     driver.start(dataDir, workstationFile);
     driver.signInAsOperator();

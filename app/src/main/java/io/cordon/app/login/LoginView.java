@@ -3,9 +3,11 @@ package io.cordon.app.login;
 import io.cordon.app.i18n.I18n;
 import io.cordon.app.theme.Styles;
 import io.cordon.client.auth.LoginViewModel;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -83,11 +85,13 @@ public final class LoginView {
     root = new StackPane(card);
     root.getStyleClass().add(Styles.LOGIN_SCREEN);
     root.setAlignment(Pos.CENTER);
-    if (vm.usernameProperty().get().isEmpty()) {
-      username.requestFocus();
-    } else {
-      password.requestFocus();
-    }
+    // Focus can only move once the form is shown: the password when the name is prefilled.
+    Control first = vm.usernameProperty().get().isEmpty() ? username : password;
+    root.sceneProperty().addListener((obs, before, scene) -> {
+      if (scene != null) {
+        Platform.runLater(first::requestFocus);
+      }
+    });
   }
 
   public Parent root() {
