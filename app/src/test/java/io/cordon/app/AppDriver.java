@@ -27,8 +27,11 @@ final class AppDriver {
   }
 
   CordonApp start(Path dataDir, Path workstationFile) throws TimeoutException {
+    return start(new LaunchOptions(Optional.empty(), dataDir, workstationFile, false));
+  }
+
+  CordonApp start(LaunchOptions options) throws TimeoutException {
     FxToolkit.registerPrimaryStage();
-    LaunchOptions options = new LaunchOptions(Optional.empty(), dataDir, workstationFile, false);
     app = (CordonApp) FxToolkit.setupApplication(() -> new CordonApp(options));
     return app;
   }
