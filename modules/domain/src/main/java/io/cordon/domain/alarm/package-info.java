@@ -1,0 +1,2 @@
+/** Alarms: severity, lifecycle, priority. */
+package io.cordon.domain.alarm;
