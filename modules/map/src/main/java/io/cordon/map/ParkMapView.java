@@ -1,105 +1,96 @@
 package io.cordon.map;
 
-import io.cordon.domain.geo.LocalProjection;
-import io.cordon.domain.park.ControlZone;
-import io.cordon.domain.park.Gate;
-import io.cordon.domain.park.GateType;
 import io.cordon.domain.park.Park;
-import io.cordon.domain.park.PerimeterSegment;
-import io.cordon.domain.park.Road;
-import io.cordon.domain.park.ZoneClass;
+import io.cordon.map.interact.MapNavigator;
+import io.cordon.map.plan.ParkPlanLayer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Group;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
-import javafx.scene.shape.Circle;
-import javafx.scene.shape.ClosePath;
-import javafx.scene.shape.FillRule;
-import javafx.scene.shape.LineTo;
-import javafx.scene.shape.MoveTo;
-import javafx.scene.shape.Path;
-import javafx.scene.shape.PathElement;
-import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.Shape;
-import javafx.scene.text.Text;
-import javafx.scene.text.TextAlignment;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Point;
 
 /**
- * The park plan drawn from its real geometry: control zones filled by class, the perimeter
- * stroked by segment type, roads by class, gates as symbols by type. Drag pans, the wheel zooms
- * around the cursor, a double click fits the park again. Until the user moves the map it keeps
- * the whole park in view, also when resized.
- *
- * <p>Each zone is one {@link Path} node (holes drawn with the even-odd rule) with style classes
- * {@code zone} and {@code zone-core|key|general}, its zone id as node id and the
- * {@link io.cordon.domain.park.ZoneId} as user data. Geometry is kept in metres and re-projected
- * to pixels on every pan or zoom, so strokes and symbols keep their size.
+ * The park map: a stack of {@link MapLayer}s over one shared {@link MapState}. Offline by
+ * construction: it draws the park model itself and reads raster tiles only from local files.
+ * Until the user moves the map it keeps the whole park in view, also when resized.
  */
 public class ParkMapView extends Region {
   private static final double FIT_MARGIN_PX = 24;
-  private static final double WHEEL_ZOOM_PER_PIXEL = 1.0025;
 
+  private final MapState state = new MapState();
   private final ObjectProperty<Park> park = new SimpleObjectProperty<>(this, "park");
-  private final ReadOnlyObjectWrapper<MapViewport> viewport =
-      new ReadOnlyObjectWrapper<>(this, "viewport", new MapViewport(1, 0, 0));
-  private final ReadOnlyBooleanWrapper userMoved = new ReadOnlyBooleanWrapper(this, "userMoved");
-
-  private final Group zoneLayer = new Group();
-  private final Group roadLayer = new Group();
-  private final Group perimeterLayer = new Group();
-  private final Group gateLayer = new Group();
-  private final Group labelLayer = new Group();
-  private final Pane content = new Pane(zoneLayer, roadLayer, perimeterLayer, gateLayer, labelLayer);
-  private final List<Runnable> reprojections = new ArrayList<>();
-
-  private Envelope metreBounds;
+  private final List<MapLayer> layers = new ArrayList<>();
+  private final Pane stack = new Pane();
+  private final AnimationTimer pulse =
+      new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+          for (MapLayer layer : layers) {
+            layer.frame(now);
+          }
+        }
+      };
   private double fittedWidth = -1;
   private double fittedHeight = -1;
-  private double dragX;
-  private double dragY;
 
   public ParkMapView() {
     getStyleClass().add(MapStyles.MAP);
-    content.setManaged(false);
-    content.setMouseTransparent(false);
-    getChildren().add(content);
+    stack.setManaged(false);
+    getChildren().add(stack);
     Rectangle clip = new Rectangle();
     clip.widthProperty().bind(widthProperty());
     clip.heightProperty().bind(heightProperty());
     setClip(clip);
     setMinSize(100, 100);
     setPrefSize(800, 600);
+    setFocusTraversable(true);
 
-    park.addListener((obs, old, now) -> rebuild(now));
-    viewport.addListener((obs, old, now) -> reproject());
-    addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
-    addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
-    addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClicked);
-    addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+    addLayer(new ParkPlanLayer(state));
+    MapNavigator.install(this, state, this::fitToPark);
+
+    park.addListener((obs, old, now) -> {
+      MapContext context = now == null ? null : MapContext.of(now);
+      state.setContext(context);
+      fittedWidth = -1;
+      for (MapLayer layer : layers) {
+        layer.parkChanged(context);
+      }
+      requestLayout();
+    });
+    state.viewportProperty().addListener((obs, old, now) -> {
+      for (MapLayer layer : layers) {
+        layer.viewportChanged(now);
+      }
+    });
+    sceneProperty().addListener((obs, old, scene) -> {
+      if (scene == null) {
+        pulse.stop();
+      } else {
+        pulse.start();
+      }
+    });
+  }
+
+  private void addLayer(MapLayer layer) {
+    layers.add(layer);
+    stack.getChildren().add(layer.node());
   }
 
   @Override
   public String getUserAgentStylesheet() {
     return Objects.requireNonNull(ParkMapView.class.getResource("park-map.css")).toExternalForm();
+  }
+
+  /** The shared state: live data, layer switches, selection, locale, actions. */
+  public MapState state() {
+    return state;
   }
 
   public ObjectProperty<Park> parkProperty() {
@@ -116,18 +107,21 @@ public class ParkMapView extends Region {
 
   /** Metres → pixels; changes on pan, zoom and fit. */
   public ReadOnlyObjectProperty<MapViewport> viewportProperty() {
-    return viewport.getReadOnlyProperty();
+    return state.viewportProperty();
   }
 
   /** True once the user panned or zoomed; the map then stops fitting itself on resize. */
   public ReadOnlyBooleanProperty userMovedProperty() {
-    return userMoved.getReadOnlyProperty();
+    return state.userMovedProperty();
   }
 
   /** Shows the whole park again and resumes fitting on resize. */
   public void fitToPark() {
-    userMoved.set(false);
     fittedWidth = -1;
+    MapContext context = state.context();
+    if (context != null && getWidth() > 0 && getHeight() > 0) {
+      state.fitTo(fitViewport(context, getWidth(), getHeight()));
+    }
     requestLayout();
   }
 
@@ -135,275 +129,19 @@ public class ParkMapView extends Region {
   protected void layoutChildren() {
     double w = getWidth();
     double h = getHeight();
-    if (!userMoved.get() && metreBounds != null && w > 0 && h > 0 && (w != fittedWidth || h != fittedHeight)) {
+    state.setSize(w, h);
+    MapContext context = state.context();
+    if (!state.userMovedProperty().get() && context != null && w > 0 && h > 0
+        && (w != fittedWidth || h != fittedHeight)) {
       fittedWidth = w;
       fittedHeight = h;
-      viewport.set(
-          MapViewport.fit(
-              metreBounds.getMinX(),
-              metreBounds.getMinY(),
-              metreBounds.getMaxX(),
-              metreBounds.getMaxY(),
-              w,
-              h,
-              FIT_MARGIN_PX));
+      state.fitTo(fitViewport(context, w, h));
     }
-    content.resizeRelocate(0, 0, w, h);
-    updateZoneLabelVisibility();
+    stack.resizeRelocate(0, 0, w, h);
   }
 
-  // ---- building nodes from the park -------------------------------------------------------
-
-  private void rebuild(Park value) {
-    for (Group layer : List.of(zoneLayer, roadLayer, perimeterLayer, gateLayer, labelLayer)) {
-      layer.getChildren().clear();
-    }
-    reprojections.clear();
-    metreBounds = null;
-    fittedWidth = -1;
-    if (value == null) {
-      return;
-    }
-    LocalProjection projection = LocalProjection.around(lonLatEnvelope(value).centre());
-    metreBounds = new Envelope();
-
-    // General first, core last, so the most critical zones are on top.
-    List<ControlZone> zones = new ArrayList<>(value.zones());
-    zones.sort(Comparator.comparing((ControlZone z) -> z.zoneClass()).reversed());
-    for (ControlZone zone : zones) {
-      addZone(zone, projection);
-    }
-    for (Road road : value.roads()) {
-      addLine(roadLayer, road.line(), projection, MapStyles.ROAD, MapStyles.road(road.roadClass()), road.id().value());
-    }
-    for (PerimeterSegment segment : value.perimeter()) {
-      addLine(
-          perimeterLayer,
-          segment.line(),
-          projection,
-          MapStyles.PERIMETER,
-          MapStyles.perimeter(segment.type()),
-          segment.id().value());
-    }
-    List<Gate> gates = new ArrayList<>(value.gates());
-    // Emergency gates last: drawn on top, never hidden under another symbol.
-    gates.sort(Comparator.comparing((Gate g) -> g.type() == GateType.EMERGENCY));
-    for (Gate gate : gates) {
-      addGate(gate, projection);
-    }
-    requestLayout();
-    reproject();
-  }
-
-  private void addZone(ControlZone zone, LocalProjection projection) {
-    List<double[]> rings = new ArrayList<>();
-    rings.add(project(zone.area().getExteriorRing().getCoordinates(), projection));
-    for (int i = 0; i < zone.area().getNumInteriorRing(); i++) {
-      rings.add(project(zone.area().getInteriorRingN(i).getCoordinates(), projection));
-    }
-    Path path = new Path();
-    path.setFillRule(FillRule.EVEN_ODD);
-    path.getStyleClass().addAll(MapStyles.ZONE, MapStyles.zone(zone.zoneClass()));
-    path.setId(zone.id().value());
-    path.setUserData(zone.id());
-    zoneLayer.getChildren().add(path);
-    reprojections.add(() -> path.getElements().setAll(ringsToElements(rings, true)));
-
-    if (zone.zoneClass() != ZoneClass.GENERAL) {
-      Point anchor = zone.area().getInteriorPoint();
-      double ax = projection.x(anchor.getX());
-      double ay = projection.y(anchor.getY());
-      Envelope env = zone.area().getEnvelopeInternal();
-      double widthM = projection.x(env.getMaxX()) - projection.x(env.getMinX());
-      Text label = new Text(twoLines(zone.name()));
-      label.getStyleClass().addAll(MapStyles.ZONE_LABEL, MapStyles.zone(zone.zoneClass()) + "-label");
-      label.setTextAlignment(TextAlignment.CENTER);
-      label.setMouseTransparent(true);
-      ZoneLabel fit = new ZoneLabel(ax, ay, widthM, twoLines(zone.name()), shortName(zone.name()));
-      label.getProperties().put(ZoneLabel.KEY, fit);
-      labelLayer.getChildren().add(label);
-      reprojections.add(() -> placeZoneLabel(label, fit));
-    }
-  }
-
-  private void addLine(Group layer, LineString line, LocalProjection projection, String cls, String typeCls, String id) {
-    double[] points = project(line.getCoordinates(), projection);
-    Path path = new Path();
-    path.getStyleClass().addAll(cls, typeCls);
-    path.setId(id);
-    path.setMouseTransparent(true);
-    layer.getChildren().add(path);
-    reprojections.add(() -> path.getElements().setAll(ringsToElements(List.of(points), false)));
-  }
-
-  private void addGate(Gate gate, LocalProjection projection) {
-    double gx = projection.x(gate.position().getX());
-    double gy = projection.y(gate.position().getY());
-    metreBounds.expandToInclude(gx, gy);
-    Group symbol = new Group();
-    symbol.getStyleClass().addAll(MapStyles.GATE, MapStyles.gate(gate.type()));
-    symbol.setId(gate.id().value());
-    symbol.setUserData(gate.id());
-    symbol.getChildren().addAll(gateShapes(gate.type()));
-    Label label = new Label(gate.name());
-    label.getStyleClass().add(MapStyles.GATE_LABEL);
-    label.setMouseTransparent(true);
-    symbol.getChildren().add(label);
-    gateLayer.getChildren().add(symbol);
-    double gap = gate.type() == GateType.EMERGENCY ? 16 : 12;
-    reprojections.add(
-        () -> {
-          MapViewport v = viewport.get();
-          symbol.setLayoutX(v.screenX(gx));
-          symbol.setLayoutY(v.screenY(gy));
-          // Gates sit on the perimeter: label them on the inward side, where the map has room.
-          boolean eastHalf = gx > metreBounds.centre().x;
-          double w = label.prefWidth(-1);
-          double h = label.prefHeight(w);
-          label.resizeRelocate(eastHalf ? -gap - w : gap, -h / 2, w, h);
-        });
-  }
-
-  /** Symbols centred on (0, 0): ordinary circle, comprehensive square, dedicated diamond, emergency a big red cross badge. */
-  private static List<Node> gateShapes(GateType type) {
-    Shape body;
-    switch (type) {
-      case COMPREHENSIVE -> body = new Rectangle(-7, -7, 14, 14);
-      case DEDICATED -> body = new Polygon(0, -9, 9, 0, 0, 9, -9, 0);
-      case EMERGENCY -> body = new Circle(12);
-      default -> body = new Circle(7);
-    }
-    body.getStyleClass().add(MapStyles.GATE_SYMBOL);
-    if (type != GateType.EMERGENCY) {
-      return List.of(body);
-    }
-    Path cross = new Path(new MoveTo(-6, 0), new LineTo(6, 0), new MoveTo(0, -6), new LineTo(0, 6));
-    cross.getStyleClass().add("gate-mark");
-    return List.of(body, cross);
-  }
-
-  /** "核心区一（储罐区）" → "核心区一", for zones too small on screen for the whole name. */
-  static String shortName(String name) {
-    int paren = Math.max(name.indexOf('（'), name.indexOf(" ("));
-    return paren > 0 ? name.substring(0, paren) : name;
-  }
-
-  /** "核心区一（储罐区）" → two lines, so the name fits into smaller zones. */
-  static String twoLines(String name) {
-    int paren = Math.max(name.indexOf('（'), name.indexOf(" ("));
-    return paren > 0 ? name.substring(0, paren) + "\n" + name.substring(paren).trim() : name;
-  }
-
-  private double[] project(Coordinate[] coordinates, LocalProjection projection) {
-    double[] xy = new double[coordinates.length * 2];
-    for (int i = 0; i < coordinates.length; i++) {
-      xy[2 * i] = projection.x(coordinates[i].x);
-      xy[2 * i + 1] = projection.y(coordinates[i].y);
-      metreBounds.expandToInclude(xy[2 * i], xy[2 * i + 1]);
-    }
-    return xy;
-  }
-
-  private List<PathElement> ringsToElements(List<double[]> rings, boolean closed) {
-    MapViewport v = viewport.get();
-    List<PathElement> elements = new ArrayList<>();
-    for (double[] ring : rings) {
-      for (int i = 0; i < ring.length; i += 2) {
-        double sx = v.screenX(ring[i]);
-        double sy = v.screenY(ring[i + 1]);
-        elements.add(i == 0 ? new MoveTo(sx, sy) : new LineTo(sx, sy));
-      }
-      if (closed) {
-        elements.add(new ClosePath());
-      }
-    }
-    return elements;
-  }
-
-  private void reproject() {
-    for (Runnable r : reprojections) {
-      r.run();
-    }
-    updateZoneLabelVisibility();
-  }
-
-  /** Zone names show where the zone is wide enough on screen: in full, else the short name. */
-  private void updateZoneLabelVisibility() {
-    for (Node node : labelLayer.getChildren()) {
-      if (node instanceof Text label && label.getProperties().get(ZoneLabel.KEY) instanceof ZoneLabel fit) {
-        placeZoneLabel(label, fit);
-      }
-    }
-  }
-
-  private void placeZoneLabel(Text label, ZoneLabel fit) {
-    MapViewport v = viewport.get();
-    double room = fit.widthM() * v.scale() - 8;
-    label.setText(fit.full());
-    if (label.getLayoutBounds().getWidth() > room) {
-      label.setText(fit.shortName());
-    }
-    label.setVisible(label.getLayoutBounds().getWidth() <= room);
-    double tw = label.getLayoutBounds().getWidth();
-    label.relocate(v.screenX(fit.anchorX()) - tw / 2, v.screenY(fit.anchorY()) - label.getLayoutBounds().getHeight() / 2);
-  }
-
-  private static Envelope lonLatEnvelope(Park value) {
-    Envelope env = new Envelope();
-    value.perimeter().forEach(s -> env.expandToInclude(s.line().getEnvelopeInternal()));
-    value.zones().forEach(z -> env.expandToInclude(z.area().getEnvelopeInternal()));
-    value.gates().forEach(g -> env.expandToInclude(g.position().getCoordinate()));
-    if (env.isNull()) {
-      env.expandToInclude(0, 0);
-    }
-    return env;
-  }
-
-  // ---- interaction ------------------------------------------------------------------------
-
-  private void onPressed(MouseEvent e) {
-    if (e.getButton() == MouseButton.PRIMARY) {
-      dragX = e.getX();
-      dragY = e.getY();
-    }
-  }
-
-  private void onDragged(MouseEvent e) {
-    if (!e.isPrimaryButtonDown()) {
-      return;
-    }
-    double dx = e.getX() - dragX;
-    double dy = e.getY() - dragY;
-    dragX = e.getX();
-    dragY = e.getY();
-    if (dx != 0 || dy != 0) {
-      userMoved.set(true);
-      viewport.set(viewport.get().panBy(dx, dy));
-    }
-    e.consume();
-  }
-
-  private void onClicked(MouseEvent e) {
-    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-      fitToPark();
-      e.consume();
-    }
-  }
-
-  private void onScroll(ScrollEvent e) {
-    if (e.getDeltaY() == 0) {
-      return;
-    }
-    userMoved.set(true);
-    viewport.set(viewport.get().zoomAt(Math.pow(WHEEL_ZOOM_PER_PIXEL, e.getDeltaY()), e.getX(), e.getY()));
-    e.consume();
-  }
-
-  /**
-   * What a zone label needs to place itself, kept in the node's properties: the anchor and the
-   * zone's width in metres, the full name (two lines) and the short one.
-   */
-  private record ZoneLabel(double anchorX, double anchorY, double widthM, String full, String shortName) {
-    static final String KEY = "cordon.zoneLabel";
+  private static MapViewport fitViewport(MapContext context, double w, double h) {
+    Envelope b = context.metreBounds();
+    return MapViewport.fit(b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY(), w, h, FIT_MARGIN_PX);
   }
 }

@@ -3,6 +3,7 @@ package io.cordon.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.domain.park.ZoneId;
+import io.cordon.map.plan.ParkPlanLayer;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.geometry.VerticalDirection;
@@ -76,8 +77,8 @@ class ParkMapViewTest {
 
   @Test
   void aZoneTooSmallForItsWholeNameIsLabelledWithTheNameBeforeTheBrackets() {
-    assertThat(ParkMapView.shortName("关键控制区四（危险废物处置中心）")).isEqualTo("关键控制区四");
-    assertThat(ParkMapView.shortName("Key zone 4 (hazardous waste)")).isEqualTo("Key zone 4");
-    assertThat(ParkMapView.shortName("核心区 1")).isEqualTo("核心区 1");
+    assertThat(ParkPlanLayer.shortName("关键控制区四（危险废物处置中心）")).isEqualTo("关键控制区四");
+    assertThat(ParkPlanLayer.shortName("Key zone 4 (hazardous waste)")).isEqualTo("Key zone 4");
+    assertThat(ParkPlanLayer.shortName("核心区 1")).isEqualTo("核心区 1");
   }
 }

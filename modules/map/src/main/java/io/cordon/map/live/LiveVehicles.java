@@ -1,0 +1,36 @@
+package io.cordon.map.live;
+
+import io.cordon.domain.track.TrackPoint;
+import io.cordon.domain.vehicle.VehicleClass;
+import java.util.List;
+
+/**
+ * Where the vehicle layer reads live positions from, whatever feeds them (the simulator today,
+ * JT/T 808 terminals later). Written by network threads, read by the map on the FX thread once
+ * per pulse: the map redraws only when {@link #revision()} changed, so implementations must be
+ * safe to read concurrently and cheap to iterate.
+ */
+public interface LiveVehicles {
+  LiveVehicles NONE =
+      new LiveVehicles() {
+        @Override
+        public long revision() {
+          return 0;
+        }
+
+        @Override
+        public void forEach(VehicleVisitor visitor) {}
+      };
+
+  /** Increases whenever any vehicle appeared, moved or went away. */
+  long revision();
+
+  /** Visits every current vehicle once. */
+  void forEach(VehicleVisitor visitor);
+
+  /** One vehicle: its latest fix and the trail before it, oldest first (may be empty). */
+  @FunctionalInterface
+  interface VehicleVisitor {
+    void visit(String plate, VehicleClass vehicleClass, TrackPoint current, List<TrackPoint> trail);
+  }
+}
