@@ -38,4 +38,11 @@ class LaunchOptionsTest {
   void unknownOptionsAreRejected() {
     assertThatThrownBy(() -> LaunchOptions.parse(List.of("--fast"))).hasMessageContaining("--fast");
   }
+
+  @Test
+  void tilesOptionNamesTheOfflineBaseMap() {
+    assertThat(LaunchOptions.parse(List.of("--tiles", "/srv/tiles/park.mbtiles")).tiles())
+        .contains(Path.of("/srv/tiles/park.mbtiles"));
+    assertThat(LaunchOptions.parse(List.of()).tiles()).isEmpty();
+  }
 }

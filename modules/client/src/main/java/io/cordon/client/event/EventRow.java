@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * @param subjects what the event is about, the main subject first
  * @param attributes type-specific details, e.g. {@code sensor_type}, {@code detail}
+ * @param location where it happened, when known
  */
 public record EventRow(
     long seq,
@@ -25,7 +26,8 @@ public record EventRow(
     List<EventSubject> subjects,
     Map<String, String> attributes,
     String summary,
-    EventSeverity severity) {
+    EventSeverity severity,
+    Optional<EventLocation> location) {
 
   public static final ZoneId PARK_TIME_ZONE = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter TIME_FORMAT =
@@ -39,6 +41,7 @@ public record EventRow(
     attributes = Map.copyOf(attributes);
     Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(location, "location");
   }
 
   public static EventRow from(Event event) {
@@ -53,7 +56,10 @@ public record EventRow(
         subjects,
         event.getAttributesMap(),
         event.getSummary(),
-        EventSeverity.ofType(event.getType()));
+        EventSeverity.ofType(event.getType()),
+        event.hasLocation()
+            ? Optional.of(new EventLocation(event.getLocation().getLon(), event.getLocation().getLat()))
+            : Optional.empty());
   }
 
   /** The main subject's kind, e.g. {@code sensor}; empty when there is none. */
