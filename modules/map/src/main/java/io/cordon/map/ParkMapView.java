@@ -1,7 +1,8 @@
 package io.cordon.map;
 
 import io.cordon.domain.park.Park;
-import io.cordon.map.interact.MapNavigator;
+import io.cordon.map.interact.FeatureIndex;
+import io.cordon.map.interact.MapInteraction;
 import io.cordon.map.plan.ParkPlanLayer;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Node;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
@@ -28,6 +30,7 @@ public class ParkMapView extends Region {
   private final ObjectProperty<Park> park = new SimpleObjectProperty<>(this, "park");
   private final List<MapLayer> layers = new ArrayList<>();
   private final Pane stack = new Pane();
+  private final MapInteraction interaction;
   private final AnimationTimer pulse =
       new AnimationTimer() {
         @Override
@@ -35,6 +38,7 @@ public class ParkMapView extends Region {
           for (MapLayer layer : layers) {
             layer.frame(now);
           }
+          interaction.frame(now);
         }
       };
   private double fittedWidth = -1;
@@ -52,8 +56,16 @@ public class ParkMapView extends Region {
     setPrefSize(800, 600);
     setFocusTraversable(true);
 
+    addLayer(new io.cordon.map.tiles.RasterTileLayer(state));
     addLayer(new ParkPlanLayer(state));
-    MapNavigator.install(this, state, this::fitToPark);
+    addLayer(new io.cordon.map.live.VehicleLayer(state));
+    addLayer(new io.cordon.map.live.AlarmLayer(state));
+    // Interaction after every layer: its highlight rings and overlay controls stay on top.
+    interaction = new MapInteraction(this, state, this::fitToPark);
+    Node highlight = interaction.highlightNode();
+    highlight.setManaged(false);
+    interaction.overlay().setManaged(false);
+    getChildren().addAll(highlight, interaction.overlay());
 
     park.addListener((obs, old, now) -> {
       MapContext context = now == null ? null : MapContext.of(now);
@@ -62,12 +74,14 @@ public class ParkMapView extends Region {
       for (MapLayer layer : layers) {
         layer.parkChanged(context);
       }
+      interaction.parkChanged(context);
       requestLayout();
     });
     state.viewportProperty().addListener((obs, old, now) -> {
       for (MapLayer layer : layers) {
         layer.viewportChanged(now);
       }
+      interaction.viewportChanged(now);
     });
     sceneProperty().addListener((obs, old, scene) -> {
       if (scene == null) {
@@ -115,6 +129,30 @@ public class ParkMapView extends Region {
     return state.userMovedProperty();
   }
 
+  /**
+   * Flies to the feature with an animated transition (centre; zoom in to a scale that suits its
+   * kind, never out), then highlights it with a pulsing ring and selects it. A second focus, or
+   * the user moving the map, cancels a flight under way. Used by the alarm queue and search.
+   */
+  public void focus(MapFeature feature) {
+    interaction.focus(Objects.requireNonNull(feature, "feature"));
+  }
+
+  /** Flies to a WGS84 position (degrees), highlights and selects it as a bare point. */
+  public void focus(double lon, double lat) {
+    interaction.focus(lon, lat);
+  }
+
+  /** What is drawn at a screen point, and search by name, id or plate. */
+  public FeatureIndex featureIndex() {
+    return interaction.index();
+  }
+
+  /** The interaction's parts (overlay controls, details card, focus animator), for the app and tests. */
+  public MapInteraction interaction() {
+    return interaction;
+  }
+
   /** Shows the whole park again and resumes fitting on resize. */
   public void fitToPark() {
     fittedWidth = -1;
@@ -138,6 +176,10 @@ public class ParkMapView extends Region {
       state.fitTo(fitViewport(context, w, h));
     }
     stack.resizeRelocate(0, 0, w, h);
+    if (interaction.highlightNode() instanceof Region highlight) {
+      highlight.resizeRelocate(0, 0, w, h);
+    }
+    interaction.overlay().resizeRelocate(0, 0, w, h);
   }
 
   private static MapViewport fitViewport(MapContext context, double w, double h) {

@@ -81,4 +81,11 @@ class ParkMapViewTest {
     assertThat(ParkPlanLayer.shortName("Key zone 4 (hazardous waste)")).isEqualTo("Key zone 4");
     assertThat(ParkPlanLayer.shortName("核心区 1")).isEqualTo("核心区 1");
   }
+
+  @Test
+  void theHighlightAndOverlayControlsLieAboveEveryLayer() {
+    var children = map.getChildrenUnmodifiable();
+    assertThat(children.get(children.size() - 1)).isSameAs(map.interaction().overlay());
+    assertThat(children.get(children.size() - 2)).isSameAs(map.interaction().highlightNode());
+  }
 }

@@ -1,0 +1,459 @@
+package io.cordon.map.live;
+
+import io.cordon.domain.track.TrackPoint;
+import io.cordon.domain.vehicle.VehicleClass;
+import io.cordon.map.LayerKind;
+import io.cordon.map.MapContext;
+import io.cordon.map.MapLayer;
+import io.cordon.map.MapState;
+import io.cordon.map.MapStyles;
+import io.cordon.map.MapViewport;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+/**
+ * Live vehicles on two canvases sized to the map: fading trails below, vehicle arrows (pointing
+ * along the heading, coloured by {@link VehicleClass}) and, when zoomed in, plate labels above.
+ *
+ * <p>Why it stays fast with 2,000 vehicles in software rendering: it redraws only when {@link
+ * LiveVehicles#revision()}, the viewport, the size, a switch or the palette changed, checked once
+ * per pulse; it projects each fix once per redraw with plain arithmetic; it culls to the view;
+ * drops trail points closer than {@value #TRAIL_MIN_STEP_PX} px or on a straight stretch; and it
+ * draws each colour/alpha bucket as one path per screen tile ({@link TileBatches}) instead of one
+ * path per vehicle — and not one path per colour over the whole map either, which the software
+ * rasteriser pays for with a full-screen coverage mask. Trails change slowly (a point per vehicle per second), so on
+ * live updates alone they are redrawn at most every {@value #TRAIL_REFRESH_MILLIS} ms; a pan or
+ * zoom redraws them at once.
+ */
+public final class VehicleLayer implements MapLayer {
+  /** Plates are labelled from this zoom on (pixels per metre; ~1.3 km across a 1920 px map). */
+  static final double LABEL_MIN_SCALE = 1.5;
+  /** At most this many plate labels at once, dangerous goods first. */
+  static final int MAX_LABELS = 150;
+  static final double TRAIL_MIN_STEP_PX = 2;
+  /** Trail points this close to the straight line past them are dropped. */
+  static final double TRAIL_STRAIGHT_PX = 0.5;
+  static final int TRAIL_BUCKETS = 5;
+  static final long TRAIL_REFRESH_MILLIS = 1000;
+  static final long DEFAULT_TRAIL_MILLIS = TimeUnit.MINUTES.toMillis(5);
+  private static final double CULL_MARGIN_PX = 16;
+  private static final double LABEL_CELL_W = 96;
+  private static final double LABEL_CELL_H = 20;
+  private static final VehicleClass[] CLASSES = VehicleClass.values();
+  private static final Color OUTLINE = Color.rgb(8, 14, 20, 0.85);
+  private static final Color LABEL_BACK = Color.rgb(13, 22, 32, 0.72);
+  private static final Color LABEL_TEXT = Color.web("#e8eef4");
+  private static final Font LABEL_FONT = Font.font("Noto Sans CJK SC", FontWeight.BOLD, 12);
+
+  private final MapState state;
+  private final LongSupplier clockMillis;
+  private final long trailMillis;
+  private final Canvas trailCanvas = new Canvas();
+  private final Canvas vehicleCanvas = new Canvas();
+  private final Pane node = new Pane(trailCanvas, vehicleCanvas);
+  private final ParkingOccupancy occupancy;
+  private final TileBatches arrows = new TileBatches(CLASSES.length);
+  private final TileBatches outline = new TileBatches(1);
+  private final TileBatches trails = new TileBatches(CLASSES.length * TRAIL_BUCKETS);
+  private final Labels labels = new Labels();
+  private final Collector collector = new Collector();
+  private LivePalette palette = LivePalette.defaults();
+  private Color[] trailColours = trailColours(palette);
+  private MapContext context;
+
+  private boolean viewDirty = true;
+  private LiveVehicles drawnSource;
+  private long drawnRevision = -1;
+  private long trailsDrawnAtMillis = Long.MIN_VALUE;
+  private boolean trailsNeedRedraw = true;
+  private int redraws;
+  private int trailRedraws;
+  private int drawnVehicles;
+  private int drawnLabels;
+
+  public VehicleLayer(MapState state) {
+    this(state, System::currentTimeMillis, DEFAULT_TRAIL_MILLIS);
+  }
+
+  /**
+   * @param clockMillis the wall clock the fixes' times are compared with (trail age)
+   * @param trailMillis how much trail to show behind each vehicle
+   */
+  public VehicleLayer(MapState state, LongSupplier clockMillis, long trailMillis) {
+    this.state = state;
+    this.clockMillis = clockMillis;
+    this.trailMillis = trailMillis;
+    this.occupancy = new ParkingOccupancy(state);
+    node.getStyleClass().add(MapStyles.VEHICLE_LAYER);
+    node.setUserData(this); // lets tools and tests find the layer behind the node
+    trailCanvas.getStyleClass().add(MapStyles.TRAIL_LAYER);
+    node.setMouseTransparent(true);
+    node.setPickOnBounds(false);
+    for (Canvas canvas : List.of(trailCanvas, vehicleCanvas)) {
+      canvas.widthProperty().bind(state.widthProperty());
+      canvas.heightProperty().bind(state.heightProperty());
+      canvas.setMouseTransparent(true);
+    }
+    ChangeListener<Object> dirty = (obs, old, now) -> viewDirty = true;
+    state.widthProperty().addListener(dirty);
+    state.heightProperty().addListener(dirty);
+    state.visibleProperty(LayerKind.VEHICLES).addListener(dirty);
+    state.visibleProperty(LayerKind.TRAILS).addListener(dirty);
+    state.vehiclesProperty().addListener(dirty);
+    ThemeSwatches.install(node, now -> {
+      palette = now;
+      trailColours = trailColours(now);
+      viewDirty = true;
+    });
+  }
+
+  @Override
+  public Node node() {
+    return node;
+  }
+
+  /** The lot counter this layer drives; the plan layer shows its counts. */
+  public ParkingOccupancy occupancy() {
+    return occupancy;
+  }
+
+  @Override
+  public void parkChanged(MapContext value) {
+    context = value;
+    occupancy.parkChanged(value);
+    viewDirty = true;
+  }
+
+  @Override
+  public void viewportChanged(MapViewport viewport) {
+    viewDirty = true;
+  }
+
+  @Override
+  public void frame(long nowNanos) {
+    occupancy.tick(nowNanos);
+    LiveVehicles live = state.vehiclesProperty().get();
+    long revision = live.revision();
+    if (!viewDirty && live == drawnSource && revision == drawnRevision) {
+      return;
+    }
+    long now = clockMillis.getAsLong();
+    boolean trailsDue = viewDirty || trailsNeedRedraw || now - trailsDrawnAtMillis >= TRAIL_REFRESH_MILLIS;
+    redraw(live, now, trailsDue);
+    drawnSource = live;
+    drawnRevision = revision;
+    viewDirty = false;
+  }
+
+  private void redraw(LiveVehicles live, long nowMillis, boolean withTrails) {
+    redraws++;
+    boolean showVehicles = state.visibleProperty(LayerKind.VEHICLES).get();
+    boolean showTrails = state.visibleProperty(LayerKind.TRAILS).get();
+    double w = vehicleCanvas.getWidth();
+    double h = vehicleCanvas.getHeight();
+    GraphicsContext gc = vehicleCanvas.getGraphicsContext2D();
+    gc.clearRect(0, 0, w, h);
+    drawnVehicles = 0;
+    drawnLabels = 0;
+    if (withTrails) {
+      trailCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+      trailsNeedRedraw = false;
+      trailsDrawnAtMillis = nowMillis;
+    }
+    if (context == null || w <= 0 || h <= 0 || (!showVehicles && !(showTrails && withTrails))) {
+      return;
+    }
+    MapViewport v = state.viewport();
+    arrows.clear(w, h);
+    outline.clear(w, h);
+    trails.clear(w, h);
+    labels.clear(w, h);
+    collector.start(v, w, h, nowMillis, showVehicles, showTrails && withTrails, showVehicles && v.scale() >= LABEL_MIN_SCALE);
+    live.forEach(collector);
+
+    if (showTrails && withTrails) {
+      trailRedraws++;
+      drawTrails(trailCanvas.getGraphicsContext2D(), v.scale());
+    }
+    if (showVehicles) {
+      drawArrows(gc);
+      drawnLabels = labels.draw(gc);
+    }
+  }
+
+  private void drawTrails(GraphicsContext gc, double scale) {
+    gc.setLineWidth(scale >= LABEL_MIN_SCALE ? 2.5 : 1.5);
+    gc.setLineCap(StrokeLineCap.BUTT);
+    gc.setLineJoin(StrokeLineJoin.BEVEL);
+    trails.stroke(gc, slot -> trailColours[slot]);
+  }
+
+  private void drawArrows(GraphicsContext gc) {
+    arrows.fill(gc, slot -> palette.vehicle(CLASSES[slot]));
+    gc.setLineWidth(1);
+    gc.setLineJoin(StrokeLineJoin.MITER);
+    outline.stroke(gc, slot -> OUTLINE);
+  }
+
+  /** Trail colours by class and age bucket, newest bucket most opaque. */
+  private static Color[] trailColours(LivePalette palette) {
+    Color[] colours = new Color[CLASSES.length * TRAIL_BUCKETS];
+    for (int c = 0; c < CLASSES.length; c++) {
+      Color base = palette.vehicle(CLASSES[c]);
+      for (int b = 0; b < TRAIL_BUCKETS; b++) {
+        colours[c * TRAIL_BUCKETS + b] = base.deriveColor(0, 1, 1, trailAlpha(b));
+      }
+    }
+    return colours;
+  }
+
+  /** Opacity of a trail age bucket: 0 is the newest. */
+  static double trailAlpha(int bucket) {
+    return 0.7 * (TRAIL_BUCKETS - bucket) / TRAIL_BUCKETS;
+  }
+
+  /** Age bucket of a trail point, or -1 when older than the trail window. */
+  static int trailBucket(long ageMillis, long trailMillis) {
+    if (ageMillis > trailMillis) {
+      return -1;
+    }
+    return (int) Math.min(TRAIL_BUCKETS - 1, Math.max(0, ageMillis) * TRAIL_BUCKETS / Math.max(1, trailMillis));
+  }
+
+  /** How many times the layer redrew; tests check it follows the revision. */
+  int redrawCount() {
+    return redraws;
+  }
+
+  int trailRedrawCount() {
+    return trailRedraws;
+  }
+
+  /** Vehicles drawn by the last redraw (after culling). */
+  int drawnVehicleCount() {
+    return drawnVehicles;
+  }
+
+  int drawnLabelCount() {
+    return drawnLabels;
+  }
+
+  /** Projects, culls and batches each vehicle; one instance reused, so a redraw allocates nothing per vehicle. */
+  private final class Collector implements LiveVehicles.VehicleVisitor {
+    private MapViewport v;
+    private double w;
+    private double h;
+    private long now;
+    private boolean vehicles;
+    private boolean withTrails;
+    private boolean withLabels;
+    private double arrowLength;
+    private boolean outlined;
+    private double[] xy = new double[512];
+    private int[] buckets = new int[256];
+
+    void start(MapViewport viewport, double width, double height, long nowMillis,
+        boolean drawVehicles, boolean drawTrails, boolean drawLabels) {
+      v = viewport;
+      w = width;
+      h = height;
+      now = nowMillis;
+      vehicles = drawVehicles;
+      withTrails = drawTrails;
+      withLabels = drawLabels;
+      arrowLength = viewport.scale() >= LABEL_MIN_SCALE ? 16 : 11;
+      outlined = viewport.scale() >= LABEL_MIN_SCALE; // zoomed out, the dark map is contrast enough
+    }
+
+    @Override
+    public void visit(String plate, VehicleClass vehicleClass, TrackPoint current, List<TrackPoint> trail) {
+      double sx = v.screenX(context.x(current.lon()));
+      double sy = v.screenY(context.y(current.lat()));
+      int c = vehicleClass.ordinal();
+      if (withTrails && !trail.isEmpty()) {
+        addTrail(c, current, trail, sx, sy);
+      }
+      if (!vehicles || sx < -CULL_MARGIN_PX || sy < -CULL_MARGIN_PX || sx > w + CULL_MARGIN_PX || sy > h + CULL_MARGIN_PX) {
+        return;
+      }
+      drawnVehicles++;
+      addArrow(c, sx, sy, current.headingDeg());
+      if (withLabels) {
+        labels.offer(plate, vehicleClass.isDangerous(), sx, sy);
+      }
+    }
+
+    /** A notched arrow centred on the fix, tip along the heading (clockwise from north, screen y down). */
+    private void addArrow(int c, double sx, double sy, double headingDeg) {
+      double rad = Math.toRadians(headingDeg);
+      double dx = Math.sin(rad);
+      double dy = -Math.cos(rad);
+      double len = arrowLength;
+      double half = len * 0.36;
+      double tipX = sx + dx * len * 0.6;
+      double tipY = sy + dy * len * 0.6;
+      double backX = sx - dx * len * 0.4;
+      double backY = sy - dy * len * 0.4;
+      double notchX = sx - dx * len * 0.15;
+      double notchY = sy - dy * len * 0.15;
+      double lx = backX - dy * half;
+      double ly = backY + dx * half;
+      double rx = backX + dy * half;
+      double ry = backY - dx * half;
+      arrows.at(c, sx, sy).polygon(tipX, tipY, lx, ly, notchX, notchY, rx, ry);
+      if (outlined) {
+        outline.at(0, sx, sy).polygon(tipX, tipY, lx, ly, notchX, notchY, rx, ry);
+      }
+    }
+
+    private void addTrail(int c, TrackPoint current, List<TrackPoint> trail, double sx, double sy) {
+      int n = trail.size() + 1;
+      if (xy.length < 2 * n) {
+        xy = new double[4 * n];
+        buckets = new int[2 * n];
+      }
+      int count = 0;
+      for (int i = 0; i < trail.size(); i++) {
+        TrackPoint p = trail.get(i);
+        int bucket = trailBucket(now - p.epochMillis(), trailMillis);
+        if (bucket < 0) {
+          continue; // oldest first: skip what fell out of the window
+        }
+        xy[2 * count] = v.screenX(context.x(p.lon()));
+        xy[2 * count + 1] = v.screenY(context.y(p.lat()));
+        buckets[count] = bucket;
+        count++;
+      }
+      if (count == 0) {
+        return;
+      }
+      xy[2 * count] = sx;
+      xy[2 * count + 1] = sy;
+      buckets[count] = 0;
+      count = TrailGeometry.decimate(xy, buckets, count + 1, TRAIL_MIN_STEP_PX, TRAIL_STRAIGHT_PX);
+      int previousBucket = -1;
+      PathBatch previousBatch = null;
+      boolean penDown = false;
+      for (int i = 0; i + 1 < count; i++) {
+        double x0 = xy[2 * i];
+        double y0 = xy[2 * i + 1];
+        double x1 = xy[2 * i + 2];
+        double y1 = xy[2 * i + 3];
+        if (TrailGeometry.segmentOutside(x0, y0, x1, y1, w, h, 2)) {
+          penDown = false;
+          continue;
+        }
+        int bucket = buckets[i];
+        PathBatch batch = trails.at(c * TRAIL_BUCKETS + bucket, x0, y0);
+        if (!penDown || bucket != previousBucket || batch != previousBatch) {
+          batch.moveTo(x0, y0);
+        }
+        batch.lineTo(x1, y1);
+        previousBucket = bucket;
+        previousBatch = batch;
+        penDown = true;
+      }
+    }
+  }
+
+  /**
+   * Plate labels with a simple grid declutter: one label per screen cell (and the cell to its
+   * right, which the text runs into), dangerous-goods vehicles before the others, at most
+   * {@value VehicleLayer#MAX_LABELS}.
+   */
+  private static final class Labels {
+    private String[] plates = new String[64];
+    private double[] xy = new double[128];
+    private boolean[] dangerous = new boolean[64];
+    private int size;
+    private boolean[] taken = new boolean[0];
+    private int cols;
+    private int rows;
+    private final PathBatch backs = new PathBatch();
+
+    void clear(double w, double h) {
+      Arrays.fill(plates, 0, size, null);
+      size = 0;
+      cols = (int) (w / LABEL_CELL_W) + 2;
+      rows = (int) (h / LABEL_CELL_H) + 2;
+      if (taken.length < cols * rows) {
+        taken = new boolean[cols * rows];
+      } else {
+        Arrays.fill(taken, 0, cols * rows, false);
+      }
+    }
+
+    void offer(String plate, boolean isDangerous, double x, double y) {
+      if (size == plates.length) {
+        plates = Arrays.copyOf(plates, size * 2);
+        dangerous = Arrays.copyOf(dangerous, size * 2);
+        xy = Arrays.copyOf(xy, size * 4);
+      }
+      plates[size] = plate;
+      dangerous[size] = isDangerous;
+      xy[2 * size] = x;
+      xy[2 * size + 1] = y;
+      size++;
+    }
+
+    int draw(GraphicsContext gc) {
+      if (size == 0) {
+        return 0;
+      }
+      int[] chosen = new int[Math.min(size, MAX_LABELS)];
+      int n = 0;
+      for (int pass = 0; pass < 2 && n < chosen.length; pass++) {
+        for (int i = 0; i < size && n < chosen.length; i++) {
+          if (dangerous[i] == (pass == 0) && claim(xy[2 * i] + 9, xy[2 * i + 1])) {
+            chosen[n++] = i;
+          }
+        }
+      }
+      gc.setFont(LABEL_FONT);
+      backs.clear();
+      for (int k = 0; k < n; k++) {
+        int i = chosen[k];
+        double width = 8 * plates[i].length() + 4;
+        double x = xy[2 * i] + 9;
+        double y = xy[2 * i + 1] - 8;
+        backs.polygon(x, y, x + width, y, x + width, y + 16, x, y + 16);
+      }
+      gc.setFill(LABEL_BACK);
+      backs.appendTo(gc);
+      gc.fill();
+      gc.setFill(LABEL_TEXT);
+      for (int k = 0; k < n; k++) {
+        int i = chosen[k];
+        gc.fillText(plates[i], xy[2 * i] + 11, xy[2 * i + 1] + 4);
+      }
+      return n;
+    }
+
+    private boolean claim(double x, double y) {
+      int col = (int) Math.floor(x / LABEL_CELL_W) + 1;
+      int row = (int) Math.floor(y / LABEL_CELL_H) + 1;
+      if (col < 0 || row < 0 || col + 1 >= cols || row >= rows) {
+        return false;
+      }
+      int cell = row * cols + col;
+      if (taken[cell] || taken[cell + 1]) {
+        return false;
+      }
+      taken[cell] = true;
+      taken[cell + 1] = true;
+      return true;
+    }
+  }
+}
