@@ -1,7 +1,11 @@
 package io.cordon.server;
 
+import io.cordon.devices.gate.GateDirectory;
+import io.cordon.devices.gate.GateStatusGrpcService;
 import io.cordon.devices.sensor.SensorDirectory;
 import io.cordon.devices.sensor.SensorIngestGrpcService;
+import io.cordon.devices.track.PositionIngestGrpcService;
+import io.cordon.devices.track.ServiceArea;
 import io.cordon.domain.park.Park;
 import io.cordon.server.auth.AccountEntities;
 import io.cordon.server.auth.AuthContext;
@@ -15,11 +19,20 @@ import io.cordon.server.event.EventGrpcService;
 import io.cordon.server.event.HibernateEventJournal;
 import io.cordon.server.event.InProcessLiveEvents;
 import io.cordon.server.event.JournalEntities;
+import io.cordon.server.gate.GateCommands;
+import io.cordon.server.gate.GateEntities;
+import io.cordon.server.gate.GateGrpcService;
+import io.cordon.server.gate.JournalGateCommandFeed;
+import io.cordon.server.gate.JournalGateStates;
 import io.cordon.server.park.ParkFileLoader;
 import io.cordon.server.park.ParkGrpcService;
 import io.cordon.server.persistence.Database;
 import io.cordon.server.persistence.DatabaseSettings;
 import io.cordon.server.sensor.JournalSensorReportSink;
+import io.cordon.server.track.LiveVehiclePositions;
+import io.cordon.server.track.StoringPositionSink;
+import io.cordon.server.track.TrackGrpcService;
+import io.cordon.server.track.TrackSettings;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -55,6 +68,10 @@ public final class CordonServer implements AutoCloseable {
   private final HealthStatusManager health;
   private final EventGrpcService events;
   private final ExecutorService pumpExecutor;
+  /** Ends the gates' command watches on close (set once by {@link #start}). */
+  private JournalGateCommandFeed gateCommandFeed;
+  /** Ends the live vehicle streams on close (set once by {@link #start}). */
+  private TrackGrpcService track;
   private boolean closed;
 
   private CordonServer(Database database, Server server, HealthStatusManager health, EventGrpcService events,
@@ -82,6 +99,7 @@ public final class CordonServer implements AutoCloseable {
     }
     List<Class<?>> entities = new ArrayList<>(JournalEntities.classes());
     entities.addAll(AccountEntities.classes());
+    entities.addAll(GateEntities.classes());
     Database database = Database.open(
         new DatabaseSettings(config.databaseUrl(), config.databaseUser(), config.databasePassword()), entities);
     ExecutorService pumpExecutor = Executors.newFixedThreadPool(2, daemonThreads("cordon-event-stream"));
@@ -94,13 +112,25 @@ public final class CordonServer implements AutoCloseable {
       InProcessLiveEvents live = new InProcessLiveEvents();
       HibernateEventJournal journal = new HibernateEventJournal(database, live, clock);
       EventGrpcService events = new EventGrpcService(journal, live, pumpExecutor);
+      JournalGateCommandFeed gateCommandFeed = new JournalGateCommandFeed(journal, live, pumpExecutor);
+      JournalGateStates gateStates = new JournalGateStates(database, journal);
+      LiveVehiclePositions vehicles = new LiveVehiclePositions(TrackSettings.defaults(), clock);
+      StoringPositionSink positions = new StoringPositionSink(database, vehicles, clock);
+      positions.restoreRecent();
+      TrackGrpcService track = new TrackGrpcService(vehicles, clock);
       HealthStatusManager health = new HealthStatusManager();
       List<BindableService> services = List.of(
           new AuthGrpcService(authenticator),
           events,
           new ParkGrpcService(park),
           new SensorIngestGrpcService(SensorDirectory.of(park), new JournalSensorReportSink(journal),
-              () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock));
+              () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
+          new GateStatusGrpcService(GateDirectory.of(park), gateStates, gateCommandFeed,
+              () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
+          new GateGrpcService(park, gateStates, new GateCommands(journal, gateCommandFeed, clock)),
+          new PositionIngestGrpcService(positions, ServiceArea.around(park, ServiceArea.DEFAULT_MARGIN_METRES),
+              () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
+          track);
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()));
@@ -114,7 +144,10 @@ public final class CordonServer implements AutoCloseable {
       }
       log.info("Cordon server listening on {}:{} (park {}, {} sensors, data in {})", config.bindAddress(),
           server.getPort(), park.name(), park.sensors().size(), config.dataDir());
-      return new CordonServer(database, server, health, events, pumpExecutor);
+      CordonServer started = new CordonServer(database, server, health, events, pumpExecutor);
+      started.gateCommandFeed = gateCommandFeed;
+      started.track = track;
+      return started;
     } catch (IOException | RuntimeException e) {
       pumpExecutor.shutdownNow();
       database.close();
@@ -148,6 +181,8 @@ public final class CordonServer implements AutoCloseable {
     health.enterTerminalState();
     server.shutdown();
     events.endStreams();
+    gateCommandFeed.endWatches();
+    track.close();
     try {
       if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
         server.shutdownNow();

@@ -9,6 +9,8 @@ import io.cordon.api.v1.Sensor;
 import io.cordon.api.v1.SensorIngestServiceGrpc;
 import io.cordon.api.v1.SensorReport;
 import io.cordon.api.v1.SensorReportKind;
+import io.cordon.simulator.gate.VirtualGates;
+import io.cordon.simulator.traffic.TrafficSimulator;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -48,6 +50,10 @@ public final class ParkSimulator implements AutoCloseable {
   private final AtomicLong counter = new AtomicLong();
   private final AtomicLong acknowledged = new AtomicLong();
   private final Thread thread;
+  /** One virtual controller per gate, on its own thread and session (io.cordon.simulator.gate). */
+  private final VirtualGates gates;
+  /** The vehicles on the park's roads, on their own thread and session (io.cordon.simulator.traffic). */
+  private final TrafficSimulator traffic;
   private volatile boolean closed;
   private BearerToken token;
 
@@ -60,11 +66,16 @@ public final class ParkSimulator implements AutoCloseable {
     this.random = new Random(settings.seed());
     this.thread = new Thread(this::run, "cordon-simulator");
     this.thread.setDaemon(true);
+    this.gates = new VirtualGates(channel, username, password, settings);
+    this.traffic = new TrafficSimulator(channel, username, password, settings.vehicles(), Duration.ofSeconds(1),
+        settings.seed(), settings.callTimeout(), settings.maxBackoff());
   }
 
   /** Starts reporting in the background. */
   public void start() {
     thread.start();
+    gates.start();
+    traffic.start();
   }
 
   /** Reports the server has acknowledged so far. */
@@ -72,9 +83,16 @@ public final class ParkSimulator implements AutoCloseable {
     return acknowledged.get();
   }
 
+  /** Vehicle position batches the server has acknowledged so far. */
+  public long acknowledgedPositionBatches() {
+    return traffic.acknowledgedBatches();
+  }
+
   @Override
   public void close() {
     closed = true;
+    gates.close();
+    traffic.close();
     thread.interrupt();
     try {
       thread.join(TimeUnit.SECONDS.toMillis(10));

@@ -32,6 +32,8 @@ public final class SimulatorMain {
           case "--period" -> settings = settings.withHeartbeatPeriod(Duration.parse(value));
           case "--intrusions-per-minute" -> settings = settings.withIntrusionsPerMinute(Double.parseDouble(value));
           case "--seed" -> settings = settings.withSeed(Long.parseLong(value));
+          case "--gate-faults-per-hour" -> settings = settings.withGateFaultsPerHour(Double.parseDouble(value));
+          case "--vehicles" -> settings = settings.withVehicles(Integer.parseInt(value));
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }

@@ -12,13 +12,37 @@ import java.util.Objects;
  * @param seed drives which sensor raises an intrusion and when; the same seed, the same pattern
  * @param callTimeout deadline of each RPC
  * @param maxBackoff longest wait between retries while the server is unreachable
+ * @param gateFaultsPerHour mean number of gate faults across the whole park per hour; each virtual
+ *     gate recovers by itself after a while (io.cordon.simulator.gate)
+ * @param vehicles how many vehicles drive the park's roads, each reporting its position once a
+ *     second (io.cordon.simulator.traffic); 0 for none
  */
 public record SimulatorSettings(
     Duration heartbeatPeriod,
     double intrusionsPerMinute,
     long seed,
     Duration callTimeout,
-    Duration maxBackoff) {
+    Duration maxBackoff,
+    double gateFaultsPerHour,
+    int vehicles) {
+
+  /** Rare gate faults: about one an hour across the park. */
+  public static final double DEFAULT_GATE_FAULTS_PER_HOUR = 1.0;
+
+  /** Vehicles of the demo (embedded mode); the map benchmark drives 2,000. */
+  public static final int DEMO_VEHICLES = 60;
+
+  /** Settings without vehicles. */
+  public SimulatorSettings(Duration heartbeatPeriod, double intrusionsPerMinute, long seed, Duration callTimeout,
+      Duration maxBackoff, double gateFaultsPerHour) {
+    this(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff, gateFaultsPerHour, 0);
+  }
+
+  /** Settings with the default (rare) gate fault rate. */
+  public SimulatorSettings(Duration heartbeatPeriod, double intrusionsPerMinute, long seed, Duration callTimeout,
+      Duration maxBackoff) {
+    this(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff, DEFAULT_GATE_FAULTS_PER_HOUR);
+  }
 
   public SimulatorSettings {
     Objects.requireNonNull(heartbeatPeriod, "heartbeatPeriod");
@@ -30,6 +54,12 @@ public record SimulatorSettings(
     if (intrusionsPerMinute < 0 || Double.isNaN(intrusionsPerMinute)) {
       throw new IllegalArgumentException("intrusionsPerMinute must not be negative");
     }
+    if (gateFaultsPerHour < 0 || Double.isNaN(gateFaultsPerHour)) {
+      throw new IllegalArgumentException("gateFaultsPerHour must not be negative");
+    }
+    if (vehicles < 0) {
+      throw new IllegalArgumentException("vehicles must not be negative");
+    }
   }
 
   /**
@@ -38,18 +68,31 @@ public record SimulatorSettings(
    */
   public static SimulatorSettings embeddedDefaults() {
     return new SimulatorSettings(Duration.ofSeconds(60), 2.0, System.nanoTime(), Duration.ofSeconds(5),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5)).withVehicles(DEMO_VEHICLES);
   }
 
   public SimulatorSettings withHeartbeatPeriod(Duration period) {
-    return new SimulatorSettings(period, intrusionsPerMinute, seed, callTimeout, maxBackoff);
+    return new SimulatorSettings(period, intrusionsPerMinute, seed, callTimeout, maxBackoff, gateFaultsPerHour,
+        vehicles);
   }
 
   public SimulatorSettings withIntrusionsPerMinute(double rate) {
-    return new SimulatorSettings(heartbeatPeriod, rate, seed, callTimeout, maxBackoff);
+    return new SimulatorSettings(heartbeatPeriod, rate, seed, callTimeout, maxBackoff, gateFaultsPerHour,
+        vehicles);
   }
 
   public SimulatorSettings withSeed(long newSeed) {
-    return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, newSeed, callTimeout, maxBackoff);
+    return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, newSeed, callTimeout, maxBackoff,
+        gateFaultsPerHour, vehicles);
+  }
+
+  public SimulatorSettings withGateFaultsPerHour(double rate) {
+    return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff, rate,
+        vehicles);
+  }
+
+  public SimulatorSettings withVehicles(int count) {
+    return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff,
+        gateFaultsPerHour, count);
   }
 }

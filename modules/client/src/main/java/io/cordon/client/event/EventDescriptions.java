@@ -33,6 +33,9 @@ import java.util.function.Function;
  */
 public final class EventDescriptions {
   public static final String SENSOR = "sensor";
+  public static final String GATE = "gate";
+  public static final String GATE_STATE = "gate.state";
+  public static final String GATE_COMMAND = "gate.command";
   public static final String SEGMENT = "segment";
   public static final String SENSOR_TYPE = "sensor_type";
   public static final String DETAIL = "detail";
@@ -59,6 +62,20 @@ public final class EventDescriptions {
 
   /** The one-line summary in the operator's language, or the server's for unknown types. */
   public String summary(EventRow row) {
+    Optional<EventSubject> gate = row.subjectOfKind(GATE);
+    if (gate.isPresent() && row.type().equals(GATE_STATE)) {
+      String state = row.attributes().getOrDefault("state", "");
+      return messages.apply("event.summary.gate.state")
+          .map(p -> format(p, gate.get().id(), messages.apply("gate.state." + state).orElse(state)))
+          .orElse(row.summary());
+    }
+    if (gate.isPresent() && row.type().equals(GATE_COMMAND)) {
+      String action = row.attributes().getOrDefault("action", "");
+      return messages.apply("event.summary.gate.command." + action)
+          .map(p -> format(p, gate.get().id(), row.attributes().getOrDefault("user", ""),
+              row.attributes().getOrDefault("reason", "")))
+          .orElse(row.summary());
+    }
     Optional<String> headline = messages.apply("event.summary." + row.type());
     Optional<EventSubject> sensor = row.subjectOfKind(SENSOR);
     if (headline.isEmpty() || sensor.isEmpty()) {

@@ -22,7 +22,10 @@ class EventDescriptionsTest {
           Map.entry("event.summary.details", "（{0}）"),
           Map.entry("event.summary.separator", "，"),
           Map.entry("event.summary.detail", "{0}：{1}"),
-          Map.entry("sensor.type.FENCE_VIBRATION", "围栏振动"));
+          Map.entry("sensor.type.FENCE_VIBRATION", "围栏振动"),
+          Map.entry("event.summary.gate.state", "卡口 {0} {1}"),
+          Map.entry("gate.state.FAULT", "故障"),
+          Map.entry("event.summary.gate.command.OPEN", "{1} 下令开启卡口 {0}：{2}"));
   private static final Map<String, String> ENGLISH =
       Map.ofEntries(
           Map.entry("event.summary.sensor.heartbeat", "Heartbeat from sensor {0}"),
@@ -105,5 +108,32 @@ class EventDescriptionsTest {
         EventRow.from(sensorEvent("gate.opened").setSubjects(0, SubjectRef.newBuilder().setKind("gate").setId("G1")).build());
     assertThat(descriptions.type(unknown)).isEqualTo("gate.opened");
     assertThat(descriptions.subject(unknown)).isEqualTo("gate G1");
+  }
+
+  private static Event.Builder gateEvent(String type) {
+    return Event.newBuilder()
+        .setSeq(8)
+        .setType(type)
+        .setTime(Timestamp.newBuilder().setSeconds(1_764_000_000L))
+        .addSubjects(SubjectRef.newBuilder().setKind("gate").setId("G-07"))
+        .setSummary("server words");
+  }
+
+  @Test
+  void gateStateChangeNamesTheGateAndItsNewStateInChinese() {
+    assertThat(summaryOf(gateEvent("gate.state").putAttributes("state", "FAULT"))).isEqualTo("卡口 G-07 故障");
+  }
+
+  @Test
+  void gateCommandNamesWhoOrderedItAndWhy() {
+    Event.Builder command = gateEvent("gate.command")
+        .putAttributes("action", "OPEN").putAttributes("user", "operator").putAttributes("reason", "消防演练");
+    assertThat(summaryOf(command)).isEqualTo("operator 下令开启卡口 G-07：消防演练");
+  }
+
+  @Test
+  void gateEventsWithoutATranslationKeepTheServersWords() {
+    language.set(ENGLISH);
+    assertThat(summaryOf(gateEvent("gate.state").putAttributes("state", "OPEN"))).isEqualTo("server words");
   }
 }

@@ -2,9 +2,13 @@ package io.cordon.server.auth;
 
 import io.cordon.api.v1.AuthServiceGrpc;
 import io.cordon.api.v1.EventServiceGrpc;
+import io.cordon.api.v1.GateServiceGrpc;
+import io.cordon.api.v1.GateStatusServiceGrpc;
 import io.cordon.api.v1.ParkServiceGrpc;
+import io.cordon.api.v1.PositionIngestServiceGrpc;
 import io.cordon.api.v1.Role;
 import io.cordon.api.v1.SensorIngestServiceGrpc;
+import io.cordon.api.v1.TrackServiceGrpc;
 import io.grpc.health.v1.HealthGrpc;
 import java.util.EnumSet;
 import java.util.Map;
@@ -30,7 +34,19 @@ public final class AccessPolicy {
       // devices (and the simulator) need the park plan to know their sensors
       ParkServiceGrpc.getGetParkMethod().getFullMethodName(),
       EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR, Role.ROLE_ADMIN, Role.ROLE_DEVICE),
-      SensorIngestServiceGrpc.getReportMethod().getFullMethodName(), EnumSet.of(Role.ROLE_DEVICE));
+      SensorIngestServiceGrpc.getReportMethod().getFullMethodName(), EnumSet.of(Role.ROLE_DEVICE),
+      // gates (ADR 0006): devices and gate agents report and listen; duty staff read; operators and
+      // supervisors command (an admin configures, it does not operate gates)
+      GateStatusServiceGrpc.getReportStateMethod().getFullMethodName(), EnumSet.of(Role.ROLE_DEVICE, Role.ROLE_GATE_AGENT),
+      GateStatusServiceGrpc.getWatchCommandsMethod().getFullMethodName(), EnumSet.of(Role.ROLE_DEVICE, Role.ROLE_GATE_AGENT),
+      GateServiceGrpc.getListStatesMethod().getFullMethodName(), DUTY_STAFF,
+      GateServiceGrpc.getCommandMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR));
+
+  /** Vehicle tracking: a second table because Map.of takes at most ten pairs. */
+  private static final Map<String, Set<Role>> TRACKING = Map.of(
+      // the simulator today, the JT/T 808 gateway later
+      PositionIngestServiceGrpc.getReportMethod().getFullMethodName(), EnumSet.of(Role.ROLE_DEVICE),
+      TrackServiceGrpc.getSubscribeLiveMethod().getFullMethodName(), DUTY_STAFF);
 
   private AccessPolicy() {
   }
@@ -40,7 +56,7 @@ public final class AccessPolicy {
   }
 
   public static boolean allows(String fullMethodName, Set<Role> roles) {
-    Set<Role> allowed = ALLOWED.get(fullMethodName);
+    Set<Role> allowed = ALLOWED.getOrDefault(fullMethodName, TRACKING.get(fullMethodName));
     return allowed != null && roles.stream().anyMatch(allowed::contains);
   }
 }

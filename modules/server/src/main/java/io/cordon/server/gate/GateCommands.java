@@ -1,0 +1,43 @@
+package io.cordon.server.gate;
+
+import io.cordon.devices.gate.BarrierAction;
+import io.cordon.devices.gate.GateCommandFeed;
+import io.cordon.domain.park.Gate;
+import io.cordon.server.event.EventJournal;
+import io.cordon.server.event.JournalEvent;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Issues open/close commands (DESIGN §10, "permission check → send, or persist as queued when the
+ * device is offline → audit"): the caller's role was checked by the access policy before this
+ * runs; the one journal event is at once the persisted queue entry the gate's watch reads and the
+ * audit record with the user and the reason, so a command can be neither sent unaudited nor lost
+ * while its gate is offline.
+ */
+public final class GateCommands {
+
+  /** The outcome of a command: its journal seq and whether its gate was listening. */
+  public record Issued(long commandSeq, boolean gateConnected) {
+  }
+
+  private final EventJournal journal;
+  private final GateCommandFeed feed;
+  private final Clock clock;
+
+  public GateCommands(EventJournal journal, GateCommandFeed feed, Clock clock) {
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.feed = Objects.requireNonNull(feed, "feed");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Journals the command unless {@code requestId} was used by {@code user} before, in which case
+   * it returns the original command and issues nothing.
+   */
+  public Issued issue(String user, String requestId, Gate gate, BarrierAction action, String reason) {
+    JournalEvent event = journal.appendOnce("gate-command/" + user + "/" + requestId,
+        GateEvents.command(gate, action, reason, user, clock.instant()));
+    return new Issued(event.seq(), feed.isWatched(gate.id()));
+  }
+}

@@ -1,0 +1,210 @@
+package io.cordon.server.track;
+
+import io.cordon.devices.track.ReportedFix;
+import io.cordon.domain.track.TrackPoint;
+import io.cordon.domain.vehicle.PlateColor;
+import io.cordon.domain.vehicle.VehicleClass;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The latest fix and a short, thinned trail of every vehicle heard recently; written after each
+ * committed batch, read by the live streams. Every change raises a version number and stamps the
+ * vehicles it touched, so a reader that remembers the version it last saw asks for what changed
+ * since — nothing is queued per reader. Removals (vehicles gone silent) are remembered for a
+ * while; a reader whose version is older than that memory needs a fresh {@link #snapshot()}.
+ *
+ * <p>Fixes older than a vehicle's current one (late or out of order) are stored in the table but
+ * do not move it here.
+ */
+public final class LiveVehiclePositions {
+
+  /** How long removals are remembered for readers that fell behind. */
+  static final Duration REMOVAL_MEMORY = Duration.ofMinutes(10);
+
+  /** What changed after a version: vehicles that moved (with no trail) and plates removed. */
+  record Changes(long version, List<LiveVehicle> moved, List<String> removed) {
+    boolean isEmpty() {
+      return moved.isEmpty() && removed.isEmpty();
+    }
+  }
+
+  /** Every live vehicle with its trail, as of {@code version}. */
+  record Snapshot(long version, List<LiveVehicle> vehicles) {}
+
+  private record Removal(long version, String plate, Instant at) {}
+
+  private static final class Entry {
+    final String plate;
+    PlateColor plateColor;
+    VehicleClass vehicleClass;
+    TrackPoint current;
+    final ArrayDeque<TrackPoint> trail = new ArrayDeque<>();
+    long changed;
+    Instant lastHeard;
+
+    Entry(String plate) {
+      this.plate = plate;
+    }
+  }
+
+  private final TrackSettings settings;
+  private final Clock clock;
+  private final Object lock = new Object();
+  // guarded by lock
+  private final Map<String, Entry> byPlate = new HashMap<>();
+  private final ArrayDeque<Removal> removals = new ArrayDeque<>();
+  private long version;
+  /** Removals up to this version are forgotten: readers behind it need a snapshot. */
+  private long forgottenUpTo;
+
+  public LiveVehiclePositions(TrackSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public TrackSettings settings() {
+    return settings;
+  }
+
+  /** Applies a committed batch received at {@code receivedAt}. */
+  public void accept(List<ReportedFix> fixes, Instant receivedAt) {
+    List<ReportedFix> byTime = new ArrayList<>(fixes);
+    byTime.sort(Comparator.comparingLong(f -> f.point().epochMillis()));
+    synchronized (lock) {
+      version++;
+      for (ReportedFix fix : byTime) {
+        apply(fix, receivedAt);
+      }
+    }
+  }
+
+  /** Rebuilds the view from fixes read back from the table (oldest first), then drops stale vehicles. */
+  void restore(List<StoredFix> fixes) {
+    synchronized (lock) {
+      version++;
+      for (StoredFix stored : fixes) {
+        apply(stored.fix(), stored.receivedAt());
+      }
+    }
+    expire();
+  }
+
+  private void apply(ReportedFix fix, Instant receivedAt) {
+    String plate = fix.plate().value();
+    Entry entry = byPlate.get(plate);
+    TrackPoint point = fix.point();
+    if (entry == null) {
+      entry = new Entry(plate);
+      byPlate.put(plate, entry);
+    } else {
+      if (receivedAt.isAfter(entry.lastHeard)) {
+        entry.lastHeard = receivedAt;
+      }
+      if (point.epochMillis() <= entry.current.epochMillis()) {
+        return;
+      }
+      TrackPoint last = entry.trail.peekLast();
+      if (last == null
+          || entry.current.epochMillis() - last.epochMillis() >= settings.trailSpacing().toMillis()) {
+        entry.trail.addLast(entry.current);
+      }
+      long oldest = point.epochMillis() - settings.trailWindow().toMillis();
+      while (!entry.trail.isEmpty() && entry.trail.peekFirst().epochMillis() < oldest) {
+        entry.trail.removeFirst();
+      }
+    }
+    if (entry.lastHeard == null) {
+      entry.lastHeard = receivedAt;
+    }
+    entry.current = point;
+    entry.plateColor = fix.plateColor();
+    entry.vehicleClass = fix.vehicleClass();
+    entry.changed = version;
+  }
+
+  /** Removes vehicles not heard from for {@link TrackSettings#staleAfter()}; forgets old removals. */
+  public void expire() {
+    Instant now = clock.instant();
+    Instant silentSince = now.minus(settings.staleAfter());
+    synchronized (lock) {
+      boolean bumped = false;
+      for (Iterator<Entry> it = byPlate.values().iterator(); it.hasNext(); ) {
+        Entry entry = it.next();
+        if (entry.lastHeard.isBefore(silentSince)) {
+          if (!bumped) {
+            version++;
+            bumped = true;
+          }
+          it.remove();
+          removals.addLast(new Removal(version, entry.plate, now));
+        }
+      }
+      Instant forgetBefore = now.minus(REMOVAL_MEMORY);
+      while (!removals.isEmpty() && removals.peekFirst().at().isBefore(forgetBefore)) {
+        forgottenUpTo = removals.removeFirst().version();
+      }
+    }
+  }
+
+  /** The current version; it rises with every change. */
+  public long version() {
+    synchronized (lock) {
+      return version;
+    }
+  }
+
+  public int size() {
+    synchronized (lock) {
+      return byPlate.size();
+    }
+  }
+
+  Snapshot snapshot() {
+    synchronized (lock) {
+      List<LiveVehicle> vehicles = new ArrayList<>(byPlate.size());
+      for (Entry entry : byPlate.values()) {
+        vehicles.add(new LiveVehicle(entry.plate, entry.plateColor, entry.vehicleClass, entry.current,
+            List.copyOf(entry.trail)));
+      }
+      return new Snapshot(version, vehicles);
+    }
+  }
+
+  /** What changed after {@code cursor}; empty when removals that far back are forgotten. */
+  Optional<Changes> changesSince(long cursor) {
+    synchronized (lock) {
+      if (cursor < forgottenUpTo) {
+        return Optional.empty();
+      }
+      List<LiveVehicle> moved = new ArrayList<>();
+      if (cursor < version) {
+        for (Entry entry : byPlate.values()) {
+          if (entry.changed > cursor) {
+            moved.add(new LiveVehicle(entry.plate, entry.plateColor, entry.vehicleClass, entry.current, List.of()));
+          }
+        }
+      }
+      java.util.Set<String> removed = new java.util.LinkedHashSet<>();
+      for (Iterator<Removal> it = removals.descendingIterator(); it.hasNext(); ) {
+        Removal removal = it.next();
+        if (removal.version() <= cursor) {
+          break;
+        }
+        if (!byPlate.containsKey(removal.plate())) { // back again since: it is in moved instead
+          removed.add(removal.plate());
+        }
+      }
+      return Optional.of(new Changes(version, moved, List.copyOf(removed)));
+    }
+  }
+}
