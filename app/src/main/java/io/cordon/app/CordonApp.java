@@ -12,7 +12,17 @@ import io.cordon.client.auth.LoginViewModel;
 import io.cordon.client.auth.Session;
 import io.cordon.client.connection.ClientExecutors;
 import io.cordon.client.connection.ServerConnection;
+import io.cordon.app.map.MapSources;
+import io.cordon.client.alarm.RecentAlarmsViewModel;
+import io.cordon.client.connection.ConnectionState;
 import io.cordon.client.event.EventFeed;
+import io.cordon.client.gate.GateClient;
+import io.cordon.client.gate.GateCommandViewModel;
+import io.cordon.client.gate.GateStateStore;
+import io.cordon.client.track.LiveTrackFeed;
+import io.cordon.client.track.LiveVehicleStore;
+import java.time.Clock;
+import javafx.beans.binding.BooleanBinding;
 import io.cordon.client.event.EventListViewModel;
 import io.cordon.client.layout.WorkstationLayout;
 import io.cordon.client.layout.WorkstationLayoutStore;
@@ -55,6 +65,8 @@ public class CordonApp extends Application {
   private volatile ServerConnection connection;
   private volatile boolean stopped;
   private EventFeed feed;
+  private LiveTrackFeed trackFeed;
+  private LiveVehicleStore vehicles;
   private MainWindow mainWindow;
 
   /** Used by {@link Application#launch}; options come from the command line. */
@@ -134,12 +146,30 @@ public class CordonApp extends Application {
     feed.addListener(statusVm);
     feed.addListener(eventsVm);
     ParkViewModel parkVm = new ParkViewModel(connection, ParkFromProto::toDomain, Platform::runLater);
+    RecentAlarmsViewModel alarmsVm = new RecentAlarmsViewModel(Clock.systemUTC(), RecentAlarmsViewModel.DEFAULT_WINDOW);
+    feed.addListener(alarmsVm);
+    GateClient gates = new GateClient(connection);
+    GateStateStore gateStates = new GateStateStore(gates, Platform::runLater);
+    feed.addListener(gateStates);
+    BooleanBinding connected = statusVm.stateProperty().isEqualTo(ConnectionState.CONNECTED);
+    vehicles = new LiveVehicleStore();
+    trackFeed = new LiveTrackFeed(connection, vehicles);
+    MapSources mapSources = new MapSources(
+        parkVm, vehicles, alarmsVm, gateStates,
+        () -> new GateCommandViewModel(gates, session, connected, Platform::runLater), options.tiles());
     stage.titleProperty().unbind();
-    mainWindow =
-        new MainWindow(stage, i18n, layoutStore, savedLayout, parkVm, eventsVm, statusVm, session, backend.embedded(), this::exit);
+    mainWindow = new MainWindow(
+        stage, i18n, layoutStore, savedLayout, mapSources, background, eventsVm, statusVm, session, backend.embedded(),
+        this::exit);
     stage.titleProperty().bind(i18n.text("app.title"));
     parkVm.loadCommand().execute();
     feed.startWithRecent(EventListViewModel.DEFAULT_CAPACITY);
+    trackFeed.start();
+  }
+
+  /** Live vehicles as the map sees them, once signed in (tests inspect it). */
+  public LiveVehicleStore vehicles() {
+    return vehicles;
   }
 
   /** The main window, once signed in (tests inspect it). */
@@ -176,6 +206,9 @@ public class CordonApp extends Application {
     }
     if (feed != null) {
       feed.close();
+    }
+    if (trackFeed != null) {
+      trackFeed.close();
     }
     if (connection != null) {
       connection.close();

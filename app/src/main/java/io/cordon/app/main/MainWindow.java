@@ -13,7 +13,9 @@ import io.cordon.client.layout.ViewPlacement;
 import io.cordon.client.layout.WindowBounds;
 import io.cordon.client.layout.WorkstationLayout;
 import io.cordon.client.layout.WorkstationLayoutStore;
-import io.cordon.client.map.ParkViewModel;
+import io.cordon.app.map.MapSources;
+import io.cordon.client.event.EventDescriptions;
+import java.util.concurrent.Executor;
 import io.cordon.client.status.StatusViewModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +61,8 @@ public final class MainWindow {
       I18n i18n,
       WorkstationLayoutStore layoutStore,
       WorkstationLayout layout,
-      ParkViewModel parkVm,
+      MapSources mapSources,
+      Executor background,
       EventListViewModel eventsVm,
       StatusViewModel statusVm,
       Session session,
@@ -78,9 +81,17 @@ public final class MainWindow {
     dockArea.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(dockArea.getItems()));
 
     docks = new DockManager(dockArea, i18n, stage, this::layoutChanged);
-    mapPanel = new MapPanel(parkVm, i18n);
-    docks.register(new DockableView(MAP_VIEW, "view.map", mapPanel.root(), i18n));
+    mapPanel = new MapPanel(mapSources, i18n, new EventDescriptions(i18n::find), background);
+    DockableView mapView = new DockableView(MAP_VIEW, "view.map", mapPanel.root(), i18n);
+    mapView.addHeaderItem(mapPanel.legendToggle());
+    docks.register(mapView);
     EventListView events = new EventListView(eventsVm, i18n);
+    // An event with a place (an intrusion at a sensor) flies the map there.
+    events.table().getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
+      if (row != null) {
+        row.location().ifPresent(at -> mapPanel.map().focus(at.lon(), at.lat()));
+      }
+    });
     DockableView eventsView = new DockableView(EVENTS_VIEW, "view.events", events.table(), i18n);
     eventsView.addHeaderItem(events.count());
     docks.register(eventsView);
@@ -203,6 +214,7 @@ public final class MainWindow {
   /** At exit: saves the layout, then closes the detached windows (without docking them). */
   public void close() {
     saveLayout();
+    mapPanel.close();
     docks.closeAllWindows();
   }
 

@@ -2,47 +2,93 @@ package io.cordon.app.map;
 
 import io.cordon.app.i18n.I18n;
 import io.cordon.app.theme.Styles;
-import io.cordon.client.map.ParkViewModel;
+import io.cordon.client.alarm.ActiveAlarm;
+import io.cordon.client.event.EventDescriptions;
+import io.cordon.client.track.LiveVehicleStore;
 import io.cordon.map.ParkMapView;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
+import io.cordon.map.live.AlarmMarker;
+import io.cordon.map.live.LiveVehicles;
+import io.cordon.map.plan.MapLegend;
+import io.cordon.map.tiles.TileSource;
+import io.cordon.map.tiles.TileSources;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.shape.Circle;
-import javafx.scene.shape.Polygon;
-import javafx.scene.shape.Rectangle;
-import javafx.scene.shape.Shape;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The park map with its legend, fed by {@link ParkViewModel}. */
+/**
+ * The park map at the centre of the client, fed by the client's stores: the plan, live vehicles,
+ * active alarms and gate states; the legend beside it (toggle in the view's header).
+ */
 public final class MapPanel {
   public static final String MAP_ID = "park-map";
+  public static final String LEGEND_TOGGLE_ID = "map-legend-toggle";
+
+  private static final Logger log = LoggerFactory.getLogger(MapPanel.class);
 
   private final BorderPane root;
   private final ParkMapView map = new ParkMapView();
+  private final ToggleButton legendToggle = new ToggleButton();
+  private final ReadOnlyStringWrapper tilesError = new ReadOnlyStringWrapper(this, "tilesError", "");
+  private final Timeline expireAlarms;
 
-  public MapPanel(ParkViewModel vm, I18n i18n) {
+  public MapPanel(MapSources sources, I18n i18n, EventDescriptions descriptions, Executor background) {
     map.setId(MAP_ID);
-    map.parkProperty().bind(vm.parkProperty());
+    map.parkProperty().bind(sources.park().parkProperty());
+    map.state().localeProperty().bind(i18n.localeProperty());
+    map.state().vehiclesProperty().set(vehiclesOf(sources.vehicles()));
+    Bindings.bindContent(map.state().gateStates(), sources.gates().states());
+    sources.alarms().active().addListener(
+        (ListChangeListener<ActiveAlarm>) c -> map.state().alarms().setAll(markers(sources.alarms().active(), descriptions)));
+    map.state().alarms().setAll(markers(sources.alarms().active(), descriptions));
+    map.state().actionsProperty().set(new MapActions(map, sources.gateCommands(), i18n));
+    expireAlarms = new Timeline(new KeyFrame(Duration.seconds(5), e -> sources.alarms().expire()));
+    expireAlarms.setCycleCount(Timeline.INDEFINITE);
+    expireAlarms.play();
+    sources.tiles().ifPresent(path -> openTiles(path, background));
 
     Label message = new Label();
     message.getStyleClass().add(Styles.MAP_MESSAGE);
     message.textProperty().bind(
         i18n.binding(
-            () -> vm.errorKeyProperty().get().isEmpty() ? i18n.get("map.loading") : i18n.get(vm.errorKeyProperty().get()),
-            vm.errorKeyProperty()));
-    message.visibleProperty().bind(vm.parkProperty().isNull());
+            () -> sources.park().errorKeyProperty().get().isEmpty()
+                ? i18n.get("map.loading")
+                : i18n.get(sources.park().errorKeyProperty().get()),
+            sources.park().errorKeyProperty()));
+    message.visibleProperty().bind(sources.park().parkProperty().isNull());
     message.setMouseTransparent(true);
 
-    // The legend sits below the map, never over it.
-    FlowPane legend = legend(i18n);
     StackPane mapArea = new StackPane(map, message);
     mapArea.setMinSize(0, 0);
+    ScrollPane legend = new ScrollPane(new MapLegend(map.state()));
+    legend.setFitToWidth(true);
+    legend.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    legend.getStyleClass().add(Styles.MAP_LEGEND + "-scroll");
+    legend.visibleProperty().bind(legendToggle.selectedProperty());
+    legend.managedProperty().bind(legend.visibleProperty());
+
+    legendToggle.setId(LEGEND_TOGGLE_ID);
+    legendToggle.getStyleClass().add(Styles.MAP_LEGEND_TOGGLE);
+    legendToggle.textProperty().bind(i18n.text("map.legend.toggle"));
+    legendToggle.setSelected(true);
+
     root = new BorderPane(mapArea);
-    root.setBottom(legend);
+    root.setRight(legend);
     root.setMinSize(0, 0);
   }
 
@@ -54,40 +100,57 @@ public final class MapPanel {
     return map;
   }
 
-  private static FlowPane legend(I18n i18n) {
-    FlowPane legend = new FlowPane();
-    legend.getStyleClass().add(Styles.MAP_LEGEND);
-    legend.getChildren().addAll(
-        entry(zoneSwatch("zone-core"), label(i18n, "map.legend.core")),
-        entry(zoneSwatch("zone-key"), label(i18n, "map.legend.key")),
-        entry(zoneSwatch("zone-general"), label(i18n, "map.legend.general")),
-        entry(gateSwatch(new Rectangle(-6, -6, 12, 12), "gate-comprehensive"), label(i18n, "map.legend.gate.comprehensive")),
-        entry(gateSwatch(new Polygon(0, -8, 8, 0, 0, 8, -8, 0), "gate-dedicated"), label(i18n, "map.legend.gate.dedicated")),
-        entry(gateSwatch(new Circle(6), "gate-ordinary"), label(i18n, "map.legend.gate.ordinary")),
-        entry(gateSwatch(new Circle(8), "gate-emergency"), label(i18n, "map.legend.gate.emergency")));
-    return legend;
+  /** Shows or hides the legend; goes into the map view's header. */
+  public ToggleButton legendToggle() {
+    return legendToggle;
   }
 
-  private static HBox entry(Node swatch, Label text) {
-    HBox box = new HBox(6, swatch, text);
-    box.setAlignment(Pos.CENTER_LEFT);
-    return box;
+  /** Why the configured base map could not be opened; empty when fine or none configured. */
+  public ReadOnlyStringProperty tilesErrorProperty() {
+    return tilesError.getReadOnlyProperty();
   }
 
-  private static Rectangle zoneSwatch(String zoneClass) {
-    Rectangle r = new Rectangle(24, 14);
-    r.getStyleClass().addAll(Styles.LEGEND_SWATCH, zoneClass);
-    return r;
+  /** Stops the panel's timers and closes the base map. */
+  public void close() {
+    expireAlarms.stop();
+    TileSource tiles = map.state().tilesProperty().get();
+    map.state().tilesProperty().set(null);
+    if (tiles != null) {
+      tiles.close();
+    }
   }
 
-  private static Shape gateSwatch(Shape shape, String gateClass) {
-    shape.getStyleClass().addAll(Styles.LEGEND_SWATCH, gateClass);
-    return shape;
+  private void openTiles(Path path, Executor background) {
+    background.execute(() -> {
+      try {
+        TileSource source = TileSources.open(path);
+        Platform.runLater(() -> map.state().tilesProperty().set(source));
+      } catch (Exception e) {
+        log.warn("Cannot open the base map {}: {}", path, e.getMessage());
+        Platform.runLater(() -> tilesError.set(path + ": " + e.getMessage()));
+      }
+    });
   }
 
-  private static Label label(I18n i18n, String key) {
-    Label label = new Label();
-    label.textProperty().bind(i18n.text(key));
-    return label;
+  private static LiveVehicles vehiclesOf(LiveVehicleStore store) {
+    return new LiveVehicles() {
+      @Override
+      public long revision() {
+        return store.revision();
+      }
+
+      @Override
+      public void forEach(VehicleVisitor visitor) {
+        store.forEach(visitor::visit);
+      }
+    };
+  }
+
+  private static List<AlarmMarker> markers(List<ActiveAlarm> active, EventDescriptions descriptions) {
+    return active.stream()
+        .map(a -> new AlarmMarker(
+            a.id(), a.severity(), a.lon(), a.lat(), descriptions.type(a.row()) + " · " + descriptions.subject(a.row()),
+            a.raisedAt().toEpochMilli()))
+        .toList();
   }
 }

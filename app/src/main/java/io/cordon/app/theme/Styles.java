@@ -25,6 +25,14 @@ public final class Styles {
   public static final String LEGEND_TITLE = "legend-title";
   public static final String LEGEND_SWATCH = "legend-swatch";
   public static final String MAP_MESSAGE = "map-message";
+  public static final String MAP_LEGEND_TOGGLE = "map-legend-toggle";
+
+  public static final String DIALOG = "cordon-dialog";
+  public static final String DIALOG_TITLE = "dialog-title";
+  public static final String DIALOG_WARNING = "dialog-warning";
+  public static final String DIALOG_NOTE = "dialog-note";
+  public static final String DIALOG_ERROR = "dialog-error";
+  public static final String DANGER_BUTTON = "danger";
 
   public static final String EVENT_TABLE = "event-table";
   public static final String EVENT_COUNT = "event-count";

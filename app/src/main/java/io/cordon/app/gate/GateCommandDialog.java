@@ -1,0 +1,105 @@
+package io.cordon.app.gate;
+
+import io.cordon.app.i18n.I18n;
+import io.cordon.app.theme.Styles;
+import io.cordon.client.gate.GateCommandViewModel;
+import io.cordon.client.gate.GateCommandViewModel.Action;
+import io.cordon.domain.park.Gate;
+import io.cordon.domain.park.GateType;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Asks for the reason before a gate is opened or closed and shows what will be sent (the same
+ * words the server audits). Dangerous actions never run on one careless click: the confirm
+ * button stays disabled until a reason is given. Closes itself once the server accepted.
+ */
+public final class GateCommandDialog {
+  public static final String REASON_ID = "gate-command-reason";
+  public static final String CONFIRM_ID = "gate-command-confirm";
+
+  private final Stage stage = new Stage();
+  private final GateCommandViewModel vm;
+
+  public GateCommandDialog(Window owner, GateCommandViewModel vm, Gate gate, Action action, I18n i18n) {
+    this.vm = vm;
+    vm.gateProperty().set(gate);
+    vm.actionProperty().set(action);
+
+    Label title = new Label(i18n.format(
+        action == Action.OPEN ? "gate.dialog.open.title" : "gate.dialog.close.title", gate.name()));
+    title.getStyleClass().add(Styles.DIALOG_TITLE);
+    Label warning = new Label(i18n.get("gate.dialog.emergency.warning"));
+    warning.getStyleClass().add(Styles.DIALOG_WARNING);
+    warning.setWrapText(true);
+    warning.setVisible(gate.type() == GateType.EMERGENCY && action == Action.OPEN);
+    warning.managedProperty().bind(warning.visibleProperty());
+
+    TextArea reason = new TextArea();
+    reason.setId(REASON_ID);
+    reason.setPromptText(i18n.get("gate.dialog.reason.prompt"));
+    reason.setPrefRowCount(3);
+    reason.setWrapText(true);
+    reason.textProperty().bindBidirectional(vm.reasonProperty());
+
+    Label audit = new Label();
+    audit.setWrapText(true);
+    audit.getStyleClass().add(Styles.DIALOG_NOTE);
+    audit.textProperty().bind(i18n.binding(
+        () -> i18n.format(vm.descriptionKey(), gate.id().value(), gate.name(), vm.reasonProperty().get().strip()),
+        vm.reasonProperty(), vm.actionProperty()));
+
+    Label error = new Label();
+    error.getStyleClass().add(Styles.DIALOG_ERROR);
+    error.textProperty().bind(i18n.binding(
+        () -> vm.errorKeyProperty().get().isEmpty() ? "" : i18n.get(vm.errorKeyProperty().get()),
+        vm.errorKeyProperty()));
+
+    Button confirm = new Button(i18n.get(action == Action.OPEN ? "gate.dialog.confirm.open" : "gate.dialog.confirm.close"));
+    confirm.setId(CONFIRM_ID);
+    confirm.setDefaultButton(true);
+    confirm.disableProperty().bind(vm.sendCommand().executableProperty().not());
+    confirm.setOnAction(e -> vm.sendCommand().execute());
+    if (gate.type() == GateType.EMERGENCY && action == Action.OPEN) {
+      confirm.getStyleClass().add(Styles.DANGER_BUTTON);
+    }
+    Button cancel = new Button(i18n.get("gate.dialog.cancel"));
+    cancel.setCancelButton(true);
+    cancel.setOnAction(e -> stage.close());
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox buttons = new HBox(8, error, gap, cancel, confirm);
+
+    VBox root = new VBox(10, title, warning, new Label(i18n.get("gate.dialog.reason")), reason, audit, buttons);
+    root.getStyleClass().add(Styles.DIALOG);
+    root.setPrefWidth(460);
+    Scene scene = new Scene(root);
+    Styles.apply(scene);
+    stage.setScene(scene);
+    stage.initOwner(owner);
+    stage.initModality(Modality.WINDOW_MODAL);
+    stage.setTitle(title.getText());
+    vm.lastCommandSeqProperty().addListener((o, was, now) -> stage.close());
+  }
+
+  public void show() {
+    stage.show();
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  public GateCommandViewModel viewModel() {
+    return vm;
+  }
+}
