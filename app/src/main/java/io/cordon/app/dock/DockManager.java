@@ -21,7 +21,7 @@ import javafx.stage.Window;
  * saved layout keeps the view detached.
  */
 public final class DockManager {
-  private static final double DEFAULT_DIVIDER = 0.55;
+  private static final double DEFAULT_DIVIDER = 0.70;
 
   private final SplitPane dockArea;
   private final I18n i18n;

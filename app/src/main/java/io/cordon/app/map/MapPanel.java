@@ -85,7 +85,7 @@ public final class MapPanel {
     legendToggle.setId(LEGEND_TOGGLE_ID);
     legendToggle.getStyleClass().add(Styles.MAP_LEGEND_TOGGLE);
     legendToggle.textProperty().bind(i18n.text("map.legend.toggle"));
-    legendToggle.setSelected(true);
+    legendToggle.setSelected(false); // the map gets the room; the legend is one click away
 
     root = new BorderPane(mapArea);
     root.setRight(legend);
