@@ -101,6 +101,19 @@ class DependencyRulesTest {
           .because("map and video are JavaFX components fed by the app with domain objects");
 
   @ArchTest
+  static final ArchRule theMapNeverTouchesTheNetwork =
+      noClasses()
+          .that().resideInAPackage(MAP)
+          .should().dependOnClassesThat()
+          .resideInAnyPackage("javax.net..", "java.net.http..", "javafx.scene.web..")
+          .orShould().dependOnClassesThat()
+          .belongToAnyOf(java.net.Socket.class, java.net.DatagramSocket.class, java.net.URLConnection.class,
+              java.net.InetAddress.class, java.net.InetSocketAddress.class, java.nio.channels.SocketChannel.class)
+          .orShould().callMethod(java.net.URL.class, "openStream")
+          .orShould().callMethod(java.net.URL.class, "openConnection")
+          .because("monitoring rooms are offline: the map draws the park model and reads tiles from local files only");
+
+  @ArchTest
   static final ArchRule nothingDependsOnTheApp =
       noClasses()
           .that().resideOutsideOfPackages(APP)
