@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * every socket, URL connection and WebView request passes through.
  */
 @SuppressWarnings("removal")
-final class NetworkUnreachableGuard extends SecurityManager implements AutoCloseable {
+public final class NetworkUnreachableGuard extends SecurityManager implements AutoCloseable {
   private final List<String> attempts = new CopyOnWriteArrayList<>();
   private final SecurityManager previous;
 
@@ -20,14 +20,14 @@ final class NetworkUnreachableGuard extends SecurityManager implements AutoClose
     previous = System.getSecurityManager();
   }
 
-  static NetworkUnreachableGuard install() {
+  public static NetworkUnreachableGuard install() {
     NetworkUnreachableGuard guard = new NetworkUnreachableGuard();
     System.setSecurityManager(guard);
     return guard;
   }
 
   /** Every host:port the code under test tried to reach. */
-  List<String> attempts() {
+  public List<String> attempts() {
     return List.copyOf(attempts);
   }
 
