@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -49,7 +50,13 @@ public final class GateCommandDialog {
     reason.setPromptText(i18n.get("gate.dialog.reason.prompt"));
     reason.setPrefRowCount(3);
     reason.setWrapText(true);
+    // One line of text: Enter or Tab become spaces rather than control characters the server refuses.
+    reason.setTextFormatter(new TextFormatter<String>(change -> {
+      change.setText(change.getText().replaceAll("\\p{Cntrl}", " "));
+      return change;
+    }));
     reason.textProperty().bindBidirectional(vm.reasonProperty());
+    reason.disableProperty().bind(vm.busyProperty());
 
     Label audit = new Label();
     audit.setWrapText(true);
@@ -75,6 +82,8 @@ public final class GateCommandDialog {
     Button cancel = new Button(i18n.get("gate.dialog.cancel"));
     cancel.setCancelButton(true);
     cancel.setOnAction(e -> stage.close());
+    // While the command is on its way the operator waits for the answer: it says whether the gate got it.
+    cancel.disableProperty().bind(vm.busyProperty());
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox buttons = new HBox(8, error, gap, cancel, confirm);
@@ -88,7 +97,22 @@ public final class GateCommandDialog {
     stage.initOwner(owner);
     stage.initModality(Modality.WINDOW_MODAL);
     stage.setTitle(title.getText());
-    vm.lastCommandSeqProperty().addListener((o, was, now) -> stage.close());
+    stage.setOnCloseRequest(e -> {
+      if (vm.busyProperty().get()) {
+        e.consume();
+      }
+    });
+    vm.lastCommandSeqProperty().addListener((o, was, now) -> {
+      if (!vm.lastQueuedProperty().get()) {
+        stage.close();
+        return;
+      }
+      // Accepted but the gate is not connected: say so, so nobody believes the barrier moved.
+      error.textProperty().unbind();
+      error.setText(i18n.format("gate.dialog.queued", gate.name()));
+      confirm.setVisible(false);
+      cancel.setText(i18n.get("gate.dialog.close"));
+    });
   }
 
   public void show() {

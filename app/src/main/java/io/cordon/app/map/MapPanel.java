@@ -46,6 +46,7 @@ public final class MapPanel {
   private final ToggleButton legendToggle = new ToggleButton();
   private final ReadOnlyStringWrapper tilesError = new ReadOnlyStringWrapper(this, "tilesError", "");
   private final Timeline expireAlarms;
+  private boolean closed;
 
   public MapPanel(MapSources sources, I18n i18n, EventDescriptions descriptions, Executor background) {
     map.setId(MAP_ID);
@@ -53,9 +54,10 @@ public final class MapPanel {
     map.state().localeProperty().bind(i18n.localeProperty());
     map.state().vehiclesProperty().set(vehiclesOf(sources.vehicles()));
     Bindings.bindContent(map.state().gateStates(), sources.gates().states());
-    sources.alarms().active().addListener(
-        (ListChangeListener<ActiveAlarm>) c -> map.state().alarms().setAll(markers(sources.alarms().active(), descriptions)));
-    map.state().alarms().setAll(markers(sources.alarms().active(), descriptions));
+    Runnable showAlarms = () -> map.state().alarms().setAll(markers(sources.alarms().active(), descriptions));
+    sources.alarms().active().addListener((ListChangeListener<ActiveAlarm>) c -> showAlarms.run());
+    i18n.localeProperty().addListener(o -> showAlarms.run()); // labels are in the operator's language
+    showAlarms.run();
     map.state().actionsProperty().set(new MapActions(map, sources.gateCommands(), i18n));
     expireAlarms = new Timeline(new KeyFrame(Duration.seconds(5), e -> sources.alarms().expire()));
     expireAlarms.setCycleCount(Timeline.INDEFINITE);
@@ -72,8 +74,16 @@ public final class MapPanel {
             sources.park().errorKeyProperty()));
     message.visibleProperty().bind(sources.park().parkProperty().isNull());
     message.setMouseTransparent(true);
+    // A base map that cannot be opened is said on the map, not only in a log: the plan still shows.
+    Label tilesMessage = new Label();
+    tilesMessage.getStyleClass().add(Styles.MAP_NOTICE);
+    tilesMessage.textProperty().bind(i18n.binding(
+        () -> tilesError.get().isEmpty() ? "" : i18n.format("map.tiles.error", tilesError.get()), tilesError));
+    tilesMessage.visibleProperty().bind(tilesError.isNotEmpty());
+    tilesMessage.setMouseTransparent(true);
+    StackPane.setAlignment(tilesMessage, javafx.geometry.Pos.BOTTOM_CENTER);
 
-    StackPane mapArea = new StackPane(map, message);
+    StackPane mapArea = new StackPane(map, message, tilesMessage);
     mapArea.setMinSize(0, 0);
     ScrollPane legend = new ScrollPane(new MapLegend(map.state()));
     legend.setFitToWidth(true);
@@ -112,6 +122,7 @@ public final class MapPanel {
 
   /** Stops the panel's timers and closes the base map. */
   public void close() {
+    closed = true;
     expireAlarms.stop();
     TileSource tiles = map.state().tilesProperty().get();
     map.state().tilesProperty().set(null);
@@ -124,7 +135,13 @@ public final class MapPanel {
     background.execute(() -> {
       try {
         TileSource source = TileSources.open(path);
-        Platform.runLater(() -> map.state().tilesProperty().set(source));
+        Platform.runLater(() -> {
+          if (closed) {
+            source.close(); // the panel went away while the file was opening
+          } else {
+            map.state().tilesProperty().set(source);
+          }
+        });
       } catch (Exception e) {
         log.warn("Cannot open the base map {}: {}", path, e.getMessage());
         Platform.runLater(() -> tilesError.set(path + ": " + e.getMessage()));

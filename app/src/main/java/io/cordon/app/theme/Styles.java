@@ -26,6 +26,7 @@ public final class Styles {
   public static final String LEGEND_SWATCH = "legend-swatch";
   public static final String MAP_MESSAGE = "map-message";
   public static final String MAP_LEGEND_TOGGLE = "map-legend-toggle";
+  public static final String MAP_NOTICE = "map-notice";
 
   public static final String DIALOG = "cordon-dialog";
   public static final String DIALOG_TITLE = "dialog-title";

@@ -25,7 +25,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /** A small park shaped like the sample: a general zone with holes for two key and one core zone. */
-final class SampleLikePark {
+public final class SampleLikePark {
   static final GeometryFactory GEO = new GeometryFactory(new PrecisionModel(), 4326);
   static final double W = 118.80;
   static final double S = 32.10;
@@ -34,7 +34,7 @@ final class SampleLikePark {
 
   private SampleLikePark() {}
 
-  static Park park() {
+  public static Park park() {
     Polygon core = box(118.805, 32.105, 118.812, 32.112);
     Polygon key1 = box(118.818, 32.104, 118.828, 32.113);
     Polygon key2 = box(118.806, 32.118, 118.830, 32.126);

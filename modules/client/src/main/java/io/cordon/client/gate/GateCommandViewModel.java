@@ -81,14 +81,21 @@ public final class GateCommandViewModel {
     Objects.requireNonNull(connected, "connected");
     authorised.set(AUTHORISED_ROLES.stream().anyMatch(session::hasRole));
     description = Bindings.createStringBinding(this::describe, gate, action, reason);
-    gate.addListener((o, a, b) -> requestId = null);
-    action.addListener((o, a, b) -> requestId = null);
-    reason.addListener((o, a, b) -> requestId = null);
+    // New inputs make a new command, except while one is in flight: its retry must stay the same command.
+    gate.addListener((o, a, b) -> forgetRequestUnlessBusy());
+    action.addListener((o, a, b) -> forgetRequestUnlessBusy());
+    reason.addListener((o, a, b) -> forgetRequestUnlessBusy());
     BooleanBinding reasonValid = Bindings.createBooleanBinding(() -> isValidReason(reason.get()), reason);
     sendCommand = SimpleCommand.of(this::send, Bindings.createBooleanBinding(
         () -> connected.get() && authorised.get() && gate.get() != null && action.get() != null
             && reasonValid.get() && !busy.get(),
         connected, authorised, gate, action, reasonValid, busy));
+  }
+
+  private void forgetRequestUnlessBusy() {
+    if (!busy.get()) {
+      requestId = null;
+    }
   }
 
   public ObjectProperty<Gate> gateProperty() {
@@ -186,8 +193,8 @@ public final class GateCommandViewModel {
     if (sentId.equals(requestId)) {
       requestId = null; // done: the next command is a new one
     }
+    lastQueued.set(!response.getGateConnected()); // before the seq: listeners of the seq read it
     lastCommandSeq.set(response.getCommandSeq());
-    lastQueued.set(!response.getGateConnected());
   }
 
   private static String errorKeyOf(Throwable failure) {

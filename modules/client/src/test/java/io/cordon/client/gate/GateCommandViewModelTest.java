@@ -116,6 +116,60 @@ class GateCommandViewModelTest {
     assertThat(vm.errorKeyProperty().get()).isEqualTo(GateCommandViewModel.ERROR_DENIED);
   }
 
+  /** A backend whose answers the test releases by hand, so a command can be in flight. */
+  private static final class HeldBackend implements GateBackend {
+    final List<io.cordon.api.v1.GateCommandRequest> requests = new java.util.ArrayList<>();
+    final List<java.util.concurrent.CompletableFuture<io.cordon.api.v1.GateCommandResponse>> answers = new java.util.ArrayList<>();
+
+    @Override
+    public java.util.concurrent.CompletableFuture<List<io.cordon.api.v1.GateStatus>> listStates() {
+      return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<io.cordon.api.v1.GateCommandResponse> command(
+        io.cordon.api.v1.GateCommandRequest request) {
+      requests.add(request);
+      answers.add(new java.util.concurrent.CompletableFuture<>());
+      return answers.get(answers.size() - 1);
+    }
+  }
+
+  @Test
+  void editingTheReasonWhileACommandIsInFlightKeepsItsRetryTheSameCommand() {
+    HeldBackend held = new HeldBackend();
+    GateCommandViewModel vm = new GateCommandViewModel(
+        held, new Session("u", "U", List.of(Role.ROLE_OPERATOR)), connected, Runnable::run);
+    vm.gateProperty().set(EMERGENCY_GATE);
+    vm.actionProperty().set(GateCommandViewModel.Action.OPEN);
+    vm.reasonProperty().set("fire drill");
+    vm.sendCommand().execute();
+
+    vm.reasonProperty().set("fire drill, trucks");
+    held.answers.get(0).completeExceptionally(Status.DEADLINE_EXCEEDED.asRuntimeException());
+    vm.sendCommand().execute();
+
+    assertThat(held.requests).hasSize(2);
+    assertThat(held.requests.get(1).getRequestId()).isEqualTo(held.requests.get(0).getRequestId());
+  }
+
+  @Test
+  void aCommandForAGateThatIsNotListeningIsReportedAsQueuedBeforeItsSeq() {
+    HeldBackend held = new HeldBackend();
+    GateCommandViewModel vm = new GateCommandViewModel(
+        held, new Session("u", "U", List.of(Role.ROLE_OPERATOR)), connected, Runnable::run);
+    vm.gateProperty().set(EMERGENCY_GATE);
+    vm.actionProperty().set(GateCommandViewModel.Action.OPEN);
+    vm.reasonProperty().set("fire drill");
+    boolean[] queuedWhenSeqChanged = {false};
+    vm.lastCommandSeqProperty().addListener((o, was, now) -> queuedWhenSeqChanged[0] = vm.lastQueuedProperty().get());
+    vm.sendCommand().execute();
+
+    held.answers.get(0).complete(io.cordon.api.v1.GateCommandResponse.newBuilder().setCommandSeq(5).setGateConnected(false).build());
+
+    assertThat(queuedWhenSeqChanged[0]).isTrue();
+  }
+
   private GateCommandViewModel ready(Role role) {
     GateCommandViewModel vm = viewModel(role);
     vm.gateProperty().set(EMERGENCY_GATE);

@@ -21,6 +21,8 @@ public final class HighlightLayer implements MapLayer {
   static final double RING_PX = 16;
   private static final double PULSE_PX = 14;
   private static final long PULSE_NANOS = 1_200_000_000L;
+  /** Pulses draw the eye for a few seconds, then the ring stands still: no redraw on every pulse forever. */
+  private static final long PULSING_NANOS = 5 * PULSE_NANOS;
 
   private final MapState state;
   private final FeatureDescriber describer;
@@ -32,6 +34,9 @@ public final class HighlightLayer implements MapLayer {
   private final Anchor selection = new Anchor();
   private MapContext context;
   private long vehiclesRevision = -1;
+  /** When the current highlight started pulsing; -1 until its first frame. */
+  private long pulsingSince = -1;
+  private boolean steady;
 
   public HighlightLayer(MapState state, FeatureDescriber describer) {
     this.state = state;
@@ -44,7 +49,11 @@ public final class HighlightLayer implements MapLayer {
     selectionRing.setId("map-selection");
     selectionRing.getStyleClass().add(MapStyles.SELECTION_RING);
     pane.getChildren().addAll(selectionRing, highlightRing, highlightCore);
-    state.highlightProperty().addListener((obs, old, now) -> place(highlight, now));
+    state.highlightProperty().addListener((obs, old, now) -> {
+      pulsingSince = -1;
+      steady = false;
+      place(highlight, now);
+    });
     state.selectionProperty().addListener((obs, old, now) -> place(selection, now));
     context = state.context();
     place(highlight, state.highlightProperty().get());
@@ -77,11 +86,25 @@ public final class HighlightLayer implements MapLayer {
       follow(highlight, state.highlightProperty().get());
       follow(selection, state.selectionProperty().get());
     }
-    if (highlightRing.isVisible()) {
-      double phase = (nowNanos % PULSE_NANOS) / (double) PULSE_NANOS;
+    if (highlightRing.isVisible() && !steady) {
+      if (pulsingSince < 0) {
+        pulsingSince = nowNanos;
+      }
+      if (nowNanos - pulsingSince >= PULSING_NANOS) {
+        steady = true;
+        highlightRing.setRadius(RING_PX + PULSE_PX / 3);
+        highlightRing.setOpacity(0.8);
+        return;
+      }
+      double phase = ((nowNanos - pulsingSince) % PULSE_NANOS) / (double) PULSE_NANOS;
       highlightRing.setRadius(RING_PX + PULSE_PX * phase);
       highlightRing.setOpacity(1 - phase);
     }
+  }
+
+  /** True while the focus ring still pulses (tests). */
+  boolean isPulsing() {
+    return highlightRing.isVisible() && !steady;
   }
 
   private void follow(Anchor anchor, MapFeature f) {

@@ -43,6 +43,8 @@ class OfflineTilesTest {
     }
     assertThat(guard.attempts()).as("network attempts while offline").isEmpty();
     assertThat(Arrays.equals(online, offline)).as("same pixels").isTrue();
+    int[] planOnly = settledRender(robot, null);
+    assertThat(differing(online, planOnly)).as("the base map was really drawn").isGreaterThan(online.length / 4);
   }
 
   /** Renders a fresh map with the tiles and waits until the tiles are loaded (two equal frames). */
@@ -55,20 +57,33 @@ class OfflineTilesTest {
       stage.show();
       map.set(view);
     });
-    TileSource source = TileSources.open(tiles);
+    TileSource source = tiles == null ? null : TileSources.open(tiles);
     robot.interact(() -> map.get().state().tilesProperty().set(source));
+    // Settled: the same picture three times in a row, 200 ms apart (tiles load on worker threads).
     int[] previous = null;
-    for (int i = 0; i < 50; i++) {
-      Thread.sleep(100);
+    int same = 0;
+    for (int i = 0; i < 100 && same < 2; i++) {
+      Thread.sleep(200);
       WaitForAsyncUtils.waitForFxEvents();
       int[] now = pixels(robot, map.get());
-      if (previous != null && Arrays.equals(previous, now)) {
-        robot.interact(() -> map.get().state().tilesProperty().set(null));
-        return now;
-      }
+      same = previous != null && Arrays.equals(previous, now) ? same + 1 : 0;
       previous = now;
     }
-    throw new AssertionError("the tiles never settled");
+    if (same < 2) {
+      throw new AssertionError("the tiles never settled");
+    }
+    robot.interact(() -> map.get().state().tilesProperty().set(null));
+    return previous;
+  }
+
+  private static int differing(int[] a, int[] b) {
+    int n = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != b[i]) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static int[] pixels(FxRobot robot, ParkMapView map) {
