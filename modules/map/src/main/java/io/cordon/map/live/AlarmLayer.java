@@ -19,30 +19,35 @@ import javafx.scene.paint.Color;
 /**
  * Active alarms as pulsing markers on one canvas sized to the map: a solid dot per alarm and a ring
  * that grows and fades, by severity — critical red, larger and fast; major orange; minor yellow;
- * info blue and steady. All alarms of a severity pulse in step, so each severity is one ring
- * stroke and one dot fill per screen tile ({@link TileBatches}) whatever the number of alarms.
+ * info blue and steady. All alarms of a severity pulse in step. The markers are pre-rendered into
+ * a sprite sheet ({@link AlarmSprites}: a dot and {@value Pulse#PHASES} ring steps per severity),
+ * so a frame only copies two small images per alarm — the software rasteriser would otherwise
+ * scan-convert 400 circles every frame (measured: ~10 ms of the render thread for 200 alarms).
  * Positions are projected to metres once when the list or the park changes; a frame only scales
- * them. While something pulses the canvas is redrawn every pulse; with info alarms only it is
- * redrawn when the list, the view or the switch changes.
+ * them. While something pulses the canvas is redrawn every {@link #PULSE_STEP_NANOS pulse step};
+ * with info alarms only it is redrawn when the list, the view or the switch changes.
  */
 public final class AlarmLayer implements MapLayer {
   /** Drawing order: least severe first, so critical markers are on top. */
   private static final Severity[] BOTTOM_UP = {Severity.INFO, Severity.MINOR, Severity.MAJOR, Severity.CRITICAL};
   private static final double CULL_MARGIN_PX = 40;
-  private static final Color DOT_OUTLINE = Color.rgb(255, 255, 255, 0.9);
+  /**
+   * The pulse animation advances in steps of 50 ms (20 frames a second): smooth enough for a
+   * blinking marker, and the whole map is not repainted on every 60 Hz pulse for it.
+   */
+  static final long PULSE_STEP_NANOS = 50_000_000L;
 
   private final MapState state;
   private final Canvas canvas = new Canvas();
   private final Pane node = new Pane(canvas);
-  private final TileBatches dots = new TileBatches(Severity.values().length);
-  private final TileBatches rings = new TileBatches(Severity.values().length);
-  private final Pulse[] pulses = new Pulse[Severity.values().length];
+  private AlarmSprites sprites;
   private LivePalette palette = LivePalette.defaults();
   private MapContext context;
   private double[] metres = new double[0];
   private Severity[] severities = new Severity[0];
   private int[] perSeverity = new int[Severity.values().length];
   private boolean dirty = true;
+  private long drawnStep = -1;
   private boolean drawnSomething;
   private int redraws;
   private int drawnMarkers;
@@ -63,6 +68,7 @@ public final class AlarmLayer implements MapLayer {
     state.alarms().addListener((ListChangeListener<AlarmMarker>) change -> reproject());
     ThemeSwatches.install(node, now -> {
       palette = now;
+      sprites = null; // re-rendered in the next frame, outside the CSS pass
       dirty = true;
     });
   }
@@ -109,10 +115,13 @@ public final class AlarmLayer implements MapLayer {
   public void frame(long nowNanos) {
     boolean visible = state.visibleProperty(LayerKind.ALARMS).get();
     boolean pulsing = visible && severities.length > perSeverity[Severity.INFO.ordinal()];
-    if (!dirty && !pulsing) {
+    long step = nowNanos / PULSE_STEP_NANOS;
+    if (!dirty && !(pulsing && step != drawnStep)) {
       return;
     }
     dirty = false;
+    drawnStep = step;
+    nowNanos = step * PULSE_STEP_NANOS;
     GraphicsContext gc = canvas.getGraphicsContext2D();
     double w = canvas.getWidth();
     double h = canvas.getHeight();
@@ -125,58 +134,32 @@ public final class AlarmLayer implements MapLayer {
       }
       return;
     }
+    if (sprites == null) {
+      sprites = AlarmSprites.render(palette);
+    }
     redraws++;
     gc.clearRect(0, 0, w, h);
     MapViewport v = state.viewport();
     drawnMarkers = 0;
-    dots.clear(w, h);
-    rings.clear(w, h);
-    for (Severity severity : Severity.values()) {
-      pulses[severity.ordinal()] = Pulse.of(severity, nowNanos);
-    }
-    for (int i = 0; i < severities.length; i++) {
-      double sx = v.screenX(metres[2 * i]);
-      double sy = v.screenY(metres[2 * i + 1]);
-      if (sx < -CULL_MARGIN_PX || sy < -CULL_MARGIN_PX || sx > w + CULL_MARGIN_PX || sy > h + CULL_MARGIN_PX) {
+    for (Severity severity : BOTTOM_UP) {
+      if (perSeverity[severity.ordinal()] == 0) {
         continue;
       }
-      drawnMarkers++;
-      Pulse pulse = pulses[severities[i].ordinal()];
-      int slot = slot(severities[i]);
-      circle(dots.at(slot, sx, sy), sx, sy, pulse.dotRadius());
-      if (pulse.ringAlpha() > 0) {
-        circle(rings.at(slot, sx, sy), sx, sy, pulse.ringRadius());
+      int phase = Pulse.phaseIndex(severity, nowNanos);
+      for (int i = 0; i < severities.length; i++) {
+        if (severities[i] != severity) {
+          continue;
+        }
+        double sx = v.screenX(metres[2 * i]);
+        double sy = v.screenY(metres[2 * i + 1]);
+        if (sx < -CULL_MARGIN_PX || sy < -CULL_MARGIN_PX || sx > w + CULL_MARGIN_PX || sy > h + CULL_MARGIN_PX) {
+          continue;
+        }
+        drawnMarkers++;
+        sprites.draw(gc, severity, phase, Math.round(sx), Math.round(sy));
       }
     }
-    gc.setLineWidth(2.5);
-    rings.stroke(gc, slot -> {
-      Severity severity = BOTTOM_UP[slot];
-      return palette.alarm(severity).deriveColor(0, 1, 1, pulses[severity.ordinal()].ringAlpha());
-    });
-    dots.fill(gc, slot -> palette.alarm(BOTTOM_UP[slot]));
-    gc.setLineWidth(1.5);
-    dots.stroke(gc, slot -> DOT_OUTLINE);
     drawnSomething = true;
-  }
-
-  /** Batch slot of a severity: least severe first, so critical markers are drawn on top. */
-  private static int slot(Severity severity) {
-    for (int i = 0; i < BOTTOM_UP.length; i++) {
-      if (BOTTOM_UP[i] == severity) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException(String.valueOf(severity));
-  }
-
-  /** A circle as a 12-gon: at marker sizes it is round, and it batches into one path. */
-  private static void circle(PathBatch batch, double cx, double cy, double r) {
-    batch.moveTo(cx + r, cy);
-    for (int k = 1; k < 12; k++) {
-      double a = k * Math.PI / 6;
-      batch.lineTo(cx + r * Math.cos(a), cy + r * Math.sin(a));
-    }
-    batch.lineTo(cx + r, cy);
   }
 
   int redrawCount() {
@@ -193,23 +176,51 @@ public final class AlarmLayer implements MapLayer {
    * outwards and fades over one period. Info alarms are steady (no ring).
    */
   record Pulse(double dotRadius, double ringRadius, double ringAlpha, double ringWidth) {
+    /** Pulse animations are pre-rendered in this many steps per period. */
+    static final int PHASES = 16;
+
     static Pulse of(Severity severity, long nowNanos) {
-      double periodMs;
+      return at(severity, phase(severity, nowNanos));
+    }
+
+    /** Which pre-rendered step shows at a moment. */
+    static int phaseIndex(Severity severity, long nowNanos) {
+      return Math.min(PHASES - 1, (int) (phase(severity, nowNanos) * PHASES));
+    }
+
+    /** 0 ≤ phase &lt; 1 through the severity's period (0 for steady info alarms). */
+    static double phase(Severity severity, long nowNanos) {
+      double periodMs = periodMillis(severity);
+      return periodMs == 0 ? 0 : (nowNanos / 1_000_000L % (long) periodMs) / periodMs;
+    }
+
+    static double periodMillis(Severity severity) {
+      switch (severity) {
+        case CRITICAL:
+          return 700;
+        case MAJOR:
+          return 1200;
+        case MINOR:
+          return 1800;
+        default:
+          return 0;
+      }
+    }
+
+    /** The marker at a point of its period. */
+    static Pulse at(Severity severity, double phase) {
       double dot;
       double reach;
       switch (severity) {
         case CRITICAL -> {
-          periodMs = 700;
           dot = 7;
           reach = 22;
         }
         case MAJOR -> {
-          periodMs = 1200;
           dot = 6;
           reach = 16;
         }
         case MINOR -> {
-          periodMs = 1800;
           dot = 5;
           reach = 12;
         }
@@ -217,7 +228,6 @@ public final class AlarmLayer implements MapLayer {
           return new Pulse(5, 5, 0, 0);
         }
       }
-      double phase = (nowNanos / 1_000_000L % (long) periodMs) / periodMs;
       return new Pulse(dot, dot + (reach - dot) * phase, 0.9 * (1 - phase), severity == Severity.CRITICAL ? 3 : 2);
     }
   }

@@ -29,7 +29,8 @@ import javafx.scene.text.FontWeight;
  *
  * <p>Why it stays fast with 2,000 vehicles in software rendering: it redraws only when {@link
  * LiveVehicles#revision()}, the viewport, the size, a switch or the palette changed, checked once
- * per pulse; it projects each fix once per redraw with plain arithmetic; it culls to the view;
+ * per pulse, and for live updates alone at most {@link #MIN_LIVE_REDRAW_NANOS 10 times a second};
+ * it projects each fix once per redraw with plain arithmetic; it culls to the view;
  * drops trail points closer than {@value #TRAIL_MIN_STEP_PX} px or on a straight stretch; and it
  * draws each colour/alpha bucket as one path per screen tile ({@link TileBatches}) instead of one
  * path per vehicle — and not one path per colour over the whole map either, which the software
@@ -48,6 +49,12 @@ public final class VehicleLayer implements MapLayer {
   static final int TRAIL_BUCKETS = 5;
   static final long TRAIL_REFRESH_MILLIS = 1000;
   static final long DEFAULT_TRAIL_MILLIS = TimeUnit.MINUTES.toMillis(5);
+  /**
+   * Live updates alone redraw at most this often (10 Hz): each vehicle reports about once a
+   * second, so faster redraws show nothing new but repaint the whole map. Pans and zooms redraw at
+   * once.
+   */
+  static final long MIN_LIVE_REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final double CULL_MARGIN_PX = 16;
   private static final double LABEL_CELL_W = 96;
   private static final double LABEL_CELL_H = 20;
@@ -78,6 +85,7 @@ public final class VehicleLayer implements MapLayer {
   private long drawnRevision = -1;
   private long trailsDrawnAtMillis = Long.MIN_VALUE;
   private boolean trailsNeedRedraw = true;
+  private long redrawnAtNanos = Long.MIN_VALUE / 2;
   private int redraws;
   private int trailRedraws;
   private int drawnVehicles;
@@ -149,6 +157,10 @@ public final class VehicleLayer implements MapLayer {
     if (!viewDirty && live == drawnSource && revision == drawnRevision) {
       return;
     }
+    if (!viewDirty && live == drawnSource && nowNanos - redrawnAtNanos < MIN_LIVE_REDRAW_NANOS) {
+      return; // checked again next pulse
+    }
+    redrawnAtNanos = nowNanos;
     long now = clockMillis.getAsLong();
     boolean trailsDue = viewDirty || trailsNeedRedraw || now - trailsDrawnAtMillis >= TRAIL_REFRESH_MILLIS;
     redraw(live, now, trailsDue);
@@ -369,8 +381,8 @@ public final class VehicleLayer implements MapLayer {
   }
 
   /**
-   * Plate labels with a simple grid declutter: one label per screen cell (and the cell to its
-   * right, which the text runs into), dangerous-goods vehicles before the others, at most
+   * Plate labels with a simple grid declutter: a label claims the screen cells its box touches
+   * and is dropped if one is taken (so no two labels overlap), dangerous-goods vehicles first, at most
    * {@value VehicleLayer#MAX_LABELS}.
    */
   private static final class Labels {
@@ -441,18 +453,23 @@ public final class VehicleLayer implements MapLayer {
       return n;
     }
 
+    /** Claims every cell the label box (x, y-8)–(x+LABEL_CELL_W-1, y+8) touches, if all are free. */
     private boolean claim(double x, double y) {
-      int col = (int) Math.floor(x / LABEL_CELL_W) + 1;
-      int row = (int) Math.floor(y / LABEL_CELL_H) + 1;
-      if (col < 0 || row < 0 || col + 1 >= cols || row >= rows) {
+      int col0 = (int) Math.floor(x / LABEL_CELL_W) + 1;
+      int row0 = (int) Math.floor((y - 8) / LABEL_CELL_H) + 1;
+      int row1 = (int) Math.floor((y + 8) / LABEL_CELL_H) + 1;
+      if (col0 < 0 || row0 < 0 || col0 + 1 >= cols || row1 >= rows) {
         return false;
       }
-      int cell = row * cols + col;
-      if (taken[cell] || taken[cell + 1]) {
-        return false;
+      for (int r = row0; r <= row1; r++) {
+        if (taken[r * cols + col0] || taken[r * cols + col0 + 1]) {
+          return false;
+        }
       }
-      taken[cell] = true;
-      taken[cell + 1] = true;
+      for (int r = row0; r <= row1; r++) {
+        taken[r * cols + col0] = true;
+        taken[r * cols + col0 + 1] = true;
+      }
       return true;
     }
   }

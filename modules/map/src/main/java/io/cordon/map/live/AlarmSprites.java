@@ -1,0 +1,65 @@
+package io.cordon.map.live;
+
+import io.cordon.domain.alarm.Severity;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.paint.Color;
+
+/**
+ * Alarm markers rendered once into one image: per severity a row of {@link AlarmLayer.Pulse#PHASES}
+ * ring steps and the dot. Rebuilt when the palette changes. FX thread only (snapshot).
+ */
+final class AlarmSprites {
+  /** Cell edge in pixels: room for the largest ring (critical, radius 22) with its stroke. */
+  static final int CELL = 52;
+  private static final Color DOT_OUTLINE = Color.rgb(255, 255, 255, 0.9);
+
+  private final Image sheet;
+
+  private AlarmSprites(Image sheet) {
+    this.sheet = sheet;
+  }
+
+  static AlarmSprites render(LivePalette palette) {
+    int cols = AlarmLayer.Pulse.PHASES + 1;
+    Canvas canvas = new Canvas(cols * CELL, Severity.values().length * CELL);
+    GraphicsContext gc = canvas.getGraphicsContext2D();
+    for (Severity severity : Severity.values()) {
+      double cy = severity.ordinal() * CELL + CELL / 2.0;
+      Color colour = palette.alarm(severity);
+      for (int k = 0; k < AlarmLayer.Pulse.PHASES; k++) {
+        AlarmLayer.Pulse pulse = AlarmLayer.Pulse.at(severity, (k + 0.5) / AlarmLayer.Pulse.PHASES);
+        if (pulse.ringAlpha() > 0) {
+          double cx = k * CELL + CELL / 2.0;
+          double r = pulse.ringRadius();
+          gc.setStroke(colour.deriveColor(0, 1, 1, pulse.ringAlpha()));
+          gc.setLineWidth(pulse.ringWidth());
+          gc.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+        }
+      }
+      AlarmLayer.Pulse dot = AlarmLayer.Pulse.at(severity, 0);
+      double cx = AlarmLayer.Pulse.PHASES * CELL + CELL / 2.0;
+      double r = dot.dotRadius();
+      gc.setFill(colour);
+      gc.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+      gc.setStroke(DOT_OUTLINE);
+      gc.setLineWidth(1.5);
+      gc.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
+    }
+    SnapshotParameters transparent = new SnapshotParameters();
+    transparent.setFill(Color.TRANSPARENT);
+    return new AlarmSprites(canvas.snapshot(transparent, null));
+  }
+
+  /** Draws the marker centred on integer pixel (x, y): the ring step (if it pulses), then the dot. */
+  void draw(GraphicsContext gc, Severity severity, int phase, double x, double y) {
+    double top = severity.ordinal() * CELL;
+    double half = CELL / 2.0;
+    if (AlarmLayer.Pulse.periodMillis(severity) > 0) {
+      gc.drawImage(sheet, phase * CELL, top, CELL, CELL, x - half, y - half, CELL, CELL);
+    }
+    gc.drawImage(sheet, AlarmLayer.Pulse.PHASES * CELL, top, CELL, CELL, x - half, y - half, CELL, CELL);
+  }
+}
