@@ -12,10 +12,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import javafx.stage.Window;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -41,6 +44,9 @@ public class ParkMapView extends Region {
           interaction.frame(now);
         }
       };
+  private final ObservableValue<Boolean> showing =
+      sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
+  private boolean animating;
   private double fittedWidth = -1;
   private double fittedHeight = -1;
 
@@ -83,11 +89,12 @@ public class ParkMapView extends Region {
       }
       interaction.viewportChanged(now);
     });
-    sceneProperty().addListener((obs, old, scene) -> {
-      if (scene == null) {
-        pulse.stop();
-      } else {
+    showing.addListener((obs, was, now) -> {
+      animating = Boolean.TRUE.equals(now);
+      if (animating) {
         pulse.start();
+      } else {
+        pulse.stop();
       }
     });
   }
@@ -100,6 +107,10 @@ public class ParkMapView extends Region {
   @Override
   public String getUserAgentStylesheet() {
     return Objects.requireNonNull(ParkMapView.class.getResource("park-map.css")).toExternalForm();
+  }
+
+  boolean isAnimating() {
+    return animating;
   }
 
   /** The shared state: live data, layer switches, selection, locale, actions. */

@@ -88,4 +88,11 @@ class ParkMapViewTest {
     assertThat(children.get(children.size() - 1)).isSameAs(map.interaction().overlay());
     assertThat(children.get(children.size() - 2)).isSameAs(map.interaction().highlightNode());
   }
+
+  @Test
+  void aMapWhoseSceneWasReplacedStopsAnimating(FxRobot robot) {
+    assertThat(map.isAnimating()).isTrue();
+    robot.interact(() -> map.getScene().getWindow().hide());
+    assertThat(map.isAnimating()).isFalse();
+  }
 }
