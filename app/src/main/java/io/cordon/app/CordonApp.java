@@ -66,6 +66,7 @@ public class CordonApp extends Application {
   private volatile boolean stopped;
   private EventFeed feed;
   private LiveTrackFeed trackFeed;
+  private GateStateStore gateStates;
   private LiveVehicleStore vehicles;
   private MainWindow mainWindow;
 
@@ -149,7 +150,7 @@ public class CordonApp extends Application {
     RecentAlarmsViewModel alarmsVm = new RecentAlarmsViewModel(Clock.systemUTC(), RecentAlarmsViewModel.DEFAULT_WINDOW);
     feed.addListener(alarmsVm);
     GateClient gates = new GateClient(connection);
-    GateStateStore gateStates = new GateStateStore(gates, Platform::runLater);
+    gateStates = new GateStateStore(gates, executors);
     feed.addListener(gateStates);
     BooleanBinding connected = statusVm.stateProperty().isEqualTo(ConnectionState.CONNECTED);
     vehicles = new LiveVehicleStore();
@@ -209,6 +210,9 @@ public class CordonApp extends Application {
     }
     if (trackFeed != null) {
       trackFeed.close();
+    }
+    if (gateStates != null) {
+      gateStates.close();
     }
     if (connection != null) {
       connection.close();

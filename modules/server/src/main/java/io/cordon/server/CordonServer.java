@@ -44,6 +44,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,11 @@ public final class CordonServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CordonServer.class);
   private static final long GRACE_SECONDS = 5;
+  /**
+   * The shortest keepalive ping interval a client may use while it has calls open; clients that
+   * ping more often get GOAWAY. Below the clients' 20 s so timer jitter never counts as a strike.
+   */
+  public static final Duration PERMIT_KEEPALIVE_TIME = Duration.ofSeconds(10);
 
   private final Database database;
   private final Server server;
@@ -103,6 +109,7 @@ public final class CordonServer implements AutoCloseable {
     Database database = Database.open(
         new DatabaseSettings(config.databaseUrl(), config.databaseUser(), config.databasePassword()), entities);
     ExecutorService pumpExecutor = Executors.newFixedThreadPool(2, daemonThreads("cordon-event-stream"));
+    TrackGrpcService track = null; // owns a ticker thread: closed below if the start fails
     try {
       Clock clock = Clock.systemUTC();
       Authenticator authenticator = new Authenticator(database, new PasswordHasher(), clock, config.sessionTtl());
@@ -113,11 +120,12 @@ public final class CordonServer implements AutoCloseable {
       HibernateEventJournal journal = new HibernateEventJournal(database, live, clock);
       EventGrpcService events = new EventGrpcService(journal, live, pumpExecutor);
       JournalGateCommandFeed gateCommandFeed = new JournalGateCommandFeed(journal, live, pumpExecutor);
-      JournalGateStates gateStates = new JournalGateStates(database, journal);
+      JournalGateStates gateStates =
+          new JournalGateStates(database, journal, park.gates().stream().map(io.cordon.domain.park.Gate::id).toList());
       LiveVehiclePositions vehicles = new LiveVehiclePositions(TrackSettings.defaults(), clock);
       StoringPositionSink positions = new StoringPositionSink(database, vehicles, clock);
       positions.restoreRecent();
-      TrackGrpcService track = new TrackGrpcService(vehicles, clock);
+      track = new TrackGrpcService(vehicles, clock);
       HealthStatusManager health = new HealthStatusManager();
       List<BindableService> services = List.of(
           new AuthGrpcService(authenticator),
@@ -133,7 +141,10 @@ public final class CordonServer implements AutoCloseable {
           track);
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =
-          NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()));
+          NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()))
+              // clients ping every 20 s on quiet streams (ServerConnection); answer, never GOAWAY too_many_pings
+              .permitKeepAliveTime(PERMIT_KEEPALIVE_TIME.toMillis(), TimeUnit.MILLISECONDS)
+              .permitKeepAliveWithoutCalls(false);
       for (BindableService service : services) {
         builder.addService(ServerInterceptors.intercept(service, auth));
       }
@@ -149,6 +160,9 @@ public final class CordonServer implements AutoCloseable {
       started.track = track;
       return started;
     } catch (IOException | RuntimeException e) {
+      if (track != null) {
+        track.close();
+      }
       pumpExecutor.shutdownNow();
       database.close();
       if (e instanceof IOException io) {

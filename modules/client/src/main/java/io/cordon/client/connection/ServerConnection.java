@@ -35,6 +35,16 @@ public final class ServerConnection implements Authenticator, ParkSource, AutoCl
   /** Every unary call gets this deadline; only the live event stream has none. */
   public static final Duration CALL_DEADLINE = Duration.ofSeconds(5);
 
+  /**
+   * How long a link may be silent while a call is open before the channel pings: the live track
+   * stream sends nothing while no vehicle moves, and without pings a half-open TCP link (a NAT or
+   * firewall dropped it) would never be noticed.
+   */
+  public static final Duration KEEPALIVE_TIME = Duration.ofSeconds(20);
+
+  /** How long a keepalive ping may go unanswered before the link counts as dead. */
+  public static final Duration KEEPALIVE_TIMEOUT = Duration.ofSeconds(10);
+
   private static final Logger log = LoggerFactory.getLogger(ServerConnection.class);
 
   private record Credentials(String username, String password) {}
@@ -55,10 +65,25 @@ public final class ServerConnection implements Authenticator, ParkSource, AutoCl
 
   /** A plaintext connection to {@code address} (TLS comes with the production set-up). */
   public static ServerConnection open(ServerAddress address, ClientExecutors executors) {
+    return open(address, executors, KEEPALIVE_TIME, KEEPALIVE_TIMEOUT);
+  }
+
+  /**
+   * A plaintext connection with its own keepalive: while a call is open and nothing has been read
+   * for {@code keepAliveTime} (gRPC raises anything below 10 s to 10 s) the channel pings, and
+   * when no answer comes within {@code keepAliveTimeout} it drops the link, so the open streams
+   * fail and reconnect. The server must permit that interval ({@code
+   * CordonServer.PERMIT_KEEPALIVE_TIME}) or it answers with GOAWAY too_many_pings.
+   */
+  public static ServerConnection open(
+      ServerAddress address, ClientExecutors executors, Duration keepAliveTime, Duration keepAliveTimeout) {
     ManagedChannel channel =
         NettyChannelBuilder.forAddress(address.host(), address.port())
             .usePlaintext()
             .executor(executors.background())
+            .keepAliveTime(keepAliveTime.toMillis(), TimeUnit.MILLISECONDS)
+            .keepAliveTimeout(keepAliveTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .keepAliveWithoutCalls(false) // idle links need no pings; the live streams are calls
             .build();
     return new ServerConnection(address, channel, executors);
   }

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live event stream, kept alive by itself. It subscribes from the last sequence number it
- * has seen; when the stream breaks it reports {@link ConnectionState#RECONNECTING}, signs in
- * again (the server may have restarted) and resubscribes with backoff. Events with a sequence
+ * has seen; when the stream breaks it reports {@link ConnectionState#RECONNECTING} and
+ * resubscribes with backoff, with the session it has (sessions outlive a server restart); only
+ * when the server answers UNAUTHENTICATED does it sign in again, since every sign-in costs the
+ * server a deliberately slow password check. Events with a sequence
  * number at or below the last one seen are dropped, so listeners see each event once, in order.
  *
  * <p>Listeners are called on the UI executor; events arrive in batches so that a burst (a
@@ -120,7 +122,7 @@ public final class EventFeed implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       log.debug("reconnect attempt failed: {}", e.toString());
-      retryLater(gen);
+      retryLater(gen, true);
       return;
     }
     subscribe(gen);
@@ -145,8 +147,15 @@ public final class EventFeed implements AutoCloseable {
             new ClientResponseObserver<SubscribeRequest, Event>() {
               @Override
               public void beforeStart(ClientCallStreamObserver<SubscribeRequest> call) {
+                boolean stale;
                 synchronized (lock) {
-                  currentCall = call;
+                  stale = gen != generation || closed;
+                  if (!stale) {
+                    currentCall = call;
+                  }
+                }
+                if (stale) { // closed between the check in subscribe and now: close() missed this call
+                  call.cancel("client closed the feed", null);
                 }
               }
 
@@ -219,10 +228,11 @@ public final class EventFeed implements AutoCloseable {
     }
     log.warn("event stream from {} broke ({}); reconnecting", connection.address(), status);
     changeState(ConnectionState.RECONNECTING);
-    retryLater(next);
+    retryLater(next, status.getCode() == Status.Code.UNAUTHENTICATED);
   }
 
-  private void retryLater(int gen) {
+  /** @param signInAgain whether the session is no good (the server said UNAUTHENTICATED) */
+  private void retryLater(int gen, boolean signInAgain) {
     Duration delay;
     synchronized (lock) {
       if (gen != generation || closed) {
@@ -234,7 +244,7 @@ public final class EventFeed implements AutoCloseable {
     connection
         .executors()
         .background()
-        .schedule(() -> attempt(gen, true), delay.toMillis(), TimeUnit.MILLISECONDS);
+        .schedule(() -> attempt(gen, signInAgain), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private boolean isStale(int gen) {

@@ -28,10 +28,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a {@code TrackService.SubscribeLive} stream open and writes what arrives into a {@link
  * LiveVehicleStore}, on the stream's own thread (the store is thread-safe; the map polls it). When
- * the stream breaks it reports {@link ConnectionState#RECONNECTING}, signs in again (the server
- * may have restarted) and subscribes again with backoff; the server's first message is a fresh
- * snapshot, so nothing needs resuming. Meanwhile the store keeps the last positions until they go
- * stale. State changes reach listeners on the UI executor.
+ * the stream breaks it reports {@link ConnectionState#RECONNECTING} and subscribes again with
+ * backoff, with the session it has (sessions outlive a server restart); only when the server
+ * answers UNAUTHENTICATED does it sign in again, since every sign-in costs the server a
+ * deliberately slow password check. The server's first message is a fresh snapshot, so nothing
+ * needs resuming. Meanwhile the store keeps the last positions until they go stale. The trail
+ * length and the stale interval follow what the server says in each message. State changes reach
+ * listeners on the UI executor.
  */
 public final class LiveTrackFeed implements AutoCloseable {
 
@@ -105,7 +108,7 @@ public final class LiveTrackFeed implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       log.debug("live track reconnect attempt failed: {}", e.toString());
-      retryLater(gen);
+      retryLater(gen, true);
       return;
     }
     subscribe(gen);
@@ -125,8 +128,15 @@ public final class LiveTrackFeed implements AutoCloseable {
             new ClientResponseObserver<LiveTrackRequest, LiveTrackUpdate>() {
               @Override
               public void beforeStart(ClientCallStreamObserver<LiveTrackRequest> call) {
+                boolean stale;
                 synchronized (lock) {
-                  currentCall = call;
+                  stale = gen != generation || closed;
+                  if (!stale) {
+                    currentCall = call;
+                  }
+                }
+                if (stale) { // closed between the check in subscribe and now: close() missed this call
+                  call.cancel("client closed the feed", null);
                 }
               }
 
@@ -159,6 +169,9 @@ public final class LiveTrackFeed implements AutoCloseable {
     }
     if (update.getStaleAfterSeconds() > 0) {
       store.setStaleAfter(Duration.ofSeconds(update.getStaleAfterSeconds()));
+    }
+    if (update.getTrailSeconds() > 0) {
+      store.setTrailWindow(Duration.ofSeconds(update.getTrailSeconds()));
     }
     List<TrackedVehicle> vehicles = new ArrayList<>(update.getVehiclesCount());
     for (VehicleTrack track : update.getVehiclesList()) {
@@ -218,10 +231,11 @@ public final class LiveTrackFeed implements AutoCloseable {
     }
     log.warn("live track stream from {} broke ({}); reconnecting", connection.address(), status);
     changeState(ConnectionState.RECONNECTING);
-    retryLater(next);
+    retryLater(next, status.getCode() == Status.Code.UNAUTHENTICATED);
   }
 
-  private void retryLater(int gen) {
+  /** @param signInAgain whether the session is no good (the server said UNAUTHENTICATED) */
+  private void retryLater(int gen, boolean signInAgain) {
     Duration delay;
     synchronized (lock) {
       if (gen != generation || closed) {
@@ -230,7 +244,8 @@ public final class LiveTrackFeed implements AutoCloseable {
       delay = backoff.next();
     }
     changeState(ConnectionState.RECONNECTING);
-    connection.executors().background().schedule(() -> attempt(gen, true), delay.toMillis(), TimeUnit.MILLISECONDS);
+    connection.executors().background()
+        .schedule(() -> attempt(gen, signInAgain), delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private boolean isStale(int gen) {

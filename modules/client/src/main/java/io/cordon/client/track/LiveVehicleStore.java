@@ -32,7 +32,6 @@ public final class LiveVehicleStore {
 
   private record View(long revision, TrackedVehicle[] byPlate) {}
 
-  private final Duration trailWindow;
   private final Duration trailSpacing;
   private final Clock clock;
   private final Object writeLock = new Object();
@@ -40,6 +39,7 @@ public final class LiveVehicleStore {
   private final Map<String, Entry> entries = new HashMap<>();
   private final Set<String> seenInSnapshot = new HashSet<>();
   private Duration staleAfter;
+  private Duration trailWindow;
   private volatile View view = new View(0, new TrackedVehicle[0]);
 
   /** Five minutes of trail at one point per 5 s, vehicles dropped after 120 s of silence. */
@@ -140,6 +140,16 @@ public final class LiveVehicleStore {
   public void setStaleAfter(Duration staleAfter) {
     synchronized (writeLock) {
       this.staleAfter = staleAfter;
+    }
+  }
+
+  /**
+   * Sets how far back trails reach (the server says so with every message); a shorter window
+   * trims the trails at the vehicles' next change.
+   */
+  public void setTrailWindow(Duration trailWindow) {
+    synchronized (writeLock) {
+      this.trailWindow = trailWindow;
     }
   }
 

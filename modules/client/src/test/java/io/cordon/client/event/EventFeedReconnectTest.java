@@ -14,6 +14,7 @@ import io.cordon.api.v1.SensorReportKind;
 import io.cordon.client.connection.Backoff;
 import io.cordon.client.connection.ClientExecutors;
 import io.cordon.client.connection.ConnectionState;
+import io.cordon.client.connection.LoginCounter;
 import io.cordon.client.connection.ServerAddress;
 import io.cordon.client.connection.ServerConnection;
 import io.cordon.server.CordonServer;
@@ -46,6 +47,7 @@ class EventFeedReconnectTest {
   private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(4);
   private final List<Long> received = Collections.synchronizedList(new ArrayList<>());
   private final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+  private final LoginCounter logins = new LoginCounter();
   private CordonServer server;
   private ServerConnection connection;
   private EventFeed feed;
@@ -53,8 +55,10 @@ class EventFeedReconnectTest {
   @BeforeEach
   void startServerAndSubscribe() {
     server = CordonServer.start(config(0));
-    connection =
-        ServerConnection.open(new ServerAddress("127.0.0.1", server.grpcPort()), new ClientExecutors(pool, Runnable::run));
+    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext()
+        .executor(pool).intercept(logins).build();
+    connection = new ServerConnection(new ServerAddress("127.0.0.1", server.grpcPort()), channel,
+        new ClientExecutors(pool, Runnable::run));
     connection.signIn("operator", "operator");
     feed = new EventFeed(connection, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
     feed.addListener(
@@ -107,6 +111,33 @@ class EventFeedReconnectTest {
         .as("every journal event exactly once, in order")
         .containsExactlyElementsOf(LongStream.rangeClosed(first, seqs.get(seqs.size() - 1)).boxed().toList());
     assertThat(first).isEqualTo(1);
+  }
+
+  @Test
+  void resumesAfterAServerRestartWithTheSessionItHasWithoutSigningInAgain() {
+    int port = server.grpcPort();
+
+    server.close();
+    Eventually.await("the feed to report the broken link", () -> feed.state() == ConnectionState.RECONNECTING);
+    server = CordonServer.start(config(port));
+    List<Long> after = publishHeartbeats(port, 2);
+
+    Eventually.await("events after the restart", () -> received.containsAll(after), received::toString);
+    assertThat(logins.logins()).as("sign-ins, the first one included").isEqualTo(1);
+  }
+
+  @Test
+  void signsInAgainWhenTheServerNoLongerKnowsTheSession(@TempDir Path freshDataDir) {
+    int port = server.grpcPort();
+
+    server.close();
+    Eventually.await("the feed to report the broken link", () -> feed.state() == ConnectionState.RECONNECTING);
+    server = CordonServer.start(ServerConfig.builder().dataDir(freshDataDir).bindAddress("127.0.0.1").grpcPort(port)
+        .demoUsers(true).build());
+    List<Long> after = publishHeartbeats(port, 2);
+
+    Eventually.await("events after the restart", () -> received.containsAll(after), received::toString);
+    assertThat(logins.logins()).as("sign-ins, the first one included").isGreaterThanOrEqualTo(2);
   }
 
   private ServerConfig config(int port) {

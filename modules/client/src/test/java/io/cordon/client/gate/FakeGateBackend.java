@@ -15,8 +15,17 @@ final class FakeGateBackend implements GateBackend {
   Status commandFailure;
   final List<GateCommandRequest> commands = new ArrayList<>();
 
+  /** Fail this many more list calls, then answer. */
+  int listFailuresLeft;
+  int listCalls;
+
   @Override
   public CompletableFuture<List<GateStatus>> listStates() {
+    listCalls++;
+    if (listFailuresLeft > 0) {
+      listFailuresLeft--;
+      return CompletableFuture.failedFuture(Status.UNAVAILABLE.asRuntimeException());
+    }
     return listFails ? CompletableFuture.failedFuture(Status.UNAVAILABLE.asRuntimeException())
         : CompletableFuture.completedFuture(states);
   }

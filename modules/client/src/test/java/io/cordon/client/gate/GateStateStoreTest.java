@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cordon.api.v1.Event;
 import io.cordon.api.v1.GateStatus;
 import io.cordon.api.v1.SubjectRef;
+import io.cordon.client.connection.Backoff;
 import io.cordon.client.connection.ConnectionState;
 import io.cordon.domain.gate.GateState;
 import io.cordon.domain.park.GateId;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,9 @@ class GateStateStoreTest {
   private static final GateId G7 = new GateId("G7");
 
   private final FakeGateBackend backend = new FakeGateBackend();
-  private final GateStateStore store = new GateStateStore(backend, Runnable::run);
+  private final ManualScheduler retries = new ManualScheduler();
+  private final GateStateStore store =
+      new GateStateStore(backend, Runnable::run, retries, new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)));
 
   @Test
   void aReloadShowsEveryListedGateUnreportedOnesAsUnknown() {
@@ -93,6 +97,57 @@ class GateStateStoreTest {
     store.reload();
 
     assertThat(store.errorKeyProperty().get()).isEmpty();
+  }
+
+  @Test
+  void aFailedLoadIsRetriedWithGrowingDelaysUntilItSucceeds() {
+    backend.listFailuresLeft = 2;
+    backend.states = List.of(status("G1", io.cordon.api.v1.GateState.GATE_STATE_OPEN, 4));
+
+    store.reload();
+    retries.runPending();
+    retries.runPending();
+
+    assertThat(store.state(G1)).isEqualTo(GateState.OPEN);
+    assertThat(backend.listCalls).isEqualTo(3);
+    assertThat(retries.delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(retries.pendingCount()).isZero();
+  }
+
+  @Test
+  void theErrorKeyStaysSetWhileRetriesFailAndClearsWhenOneSucceeds() {
+    backend.listFailuresLeft = 2;
+
+    store.reload();
+    retries.runPending();
+    assertThat(store.errorKeyProperty().get()).isEqualTo(GateStateStore.ERROR_LOAD);
+
+    retries.runPending();
+    assertThat(store.errorKeyProperty().get()).isEmpty();
+  }
+
+  @Test
+  void aClosedStoreStopsRetrying() {
+    backend.listFails = true;
+    store.reload();
+
+    store.close();
+    retries.runPending();
+
+    assertThat(backend.listCalls).isEqualTo(1);
+    assertThat(retries.pendingCount()).isZero();
+  }
+
+  @Test
+  void aNewLoadReplacesThePendingRetryInsteadOfAddingOne() {
+    backend.listFails = true;
+    store.reload();
+    store.reload();
+
+    retries.runPending();
+
+    assertThat(backend.listCalls).isEqualTo(3);
+    assertThat(retries.pendingCount()).isEqualTo(1);
   }
 
   @Test

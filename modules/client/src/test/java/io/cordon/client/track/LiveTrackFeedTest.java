@@ -14,6 +14,7 @@ import io.cordon.api.v1.VehicleFix;
 import io.cordon.client.connection.Backoff;
 import io.cordon.client.connection.ClientExecutors;
 import io.cordon.client.connection.ConnectionState;
+import io.cordon.client.connection.LoginCounter;
 import io.cordon.client.connection.ServerAddress;
 import io.cordon.client.connection.ServerConnection;
 import io.cordon.server.CordonServer;
@@ -42,7 +43,10 @@ class LiveTrackFeedTest {
 
   private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(4);
   private final List<ConnectionState> states = new CopyOnWriteArrayList<>();
-  private final LiveVehicleStore store = new LiveVehicleStore();
+  /** Trails of 10 s until the server says how long they are. */
+  private final LiveVehicleStore store = new LiveVehicleStore(Duration.ofSeconds(10), Duration.ofSeconds(5),
+      Duration.ofSeconds(120), java.time.Clock.systemUTC());
+  private final LoginCounter logins = new LoginCounter();
   private CordonServer server;
   private ServerConnection connection;
   private LiveTrackFeed feed;
@@ -50,7 +54,9 @@ class LiveTrackFeedTest {
   @BeforeEach
   void startServer() {
     server = CordonServer.start(config(0));
-    connection = ServerConnection.open(new ServerAddress("127.0.0.1", server.grpcPort()),
+    ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext()
+        .executor(pool).intercept(logins).build();
+    connection = new ServerConnection(new ServerAddress("127.0.0.1", server.grpcPort()), channel,
         new ClientExecutors(pool, Runnable::run));
     connection.signIn("operator", "operator");
     feed = new LiveTrackFeed(connection, store, new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
@@ -95,6 +101,50 @@ class LiveTrackFeedTest {
     Eventually.await("the vehicle after the restart", () -> store.find("苏A12345").isPresent(), states::toString);
     assertThat(states).containsSubsequence(ConnectionState.CONNECTED, ConnectionState.RECONNECTING,
         ConnectionState.CONNECTED);
+  }
+
+  @Test
+  void aServerRestartIsBridgedWithTheSessionItHasWithoutSigningInAgain() {
+    int port = server.grpcPort();
+    feed.start();
+    Eventually.await("the feed to connect", () -> feed.state() == ConnectionState.CONNECTED, states::toString);
+
+    server.close();
+    Eventually.await("the feed to notice", () -> feed.state() == ConnectionState.RECONNECTING);
+    server = CordonServer.start(config(port));
+    report(port, fix("苏A12345", Instant.now().minusSeconds(1)));
+
+    Eventually.await("the vehicle after the restart", () -> store.find("苏A12345").isPresent(), states::toString);
+    assertThat(logins.logins()).as("sign-ins, the first one included").isEqualTo(1);
+  }
+
+  @Test
+  void signsInAgainWhenTheServerNoLongerKnowsTheSession(@TempDir Path freshDataDir) {
+    int port = server.grpcPort();
+    feed.start();
+    Eventually.await("the feed to connect", () -> feed.state() == ConnectionState.CONNECTED, states::toString);
+
+    server.close();
+    Eventually.await("the feed to notice", () -> feed.state() == ConnectionState.RECONNECTING);
+    server = CordonServer.start(ServerConfig.builder().dataDir(freshDataDir).bindAddress("127.0.0.1").grpcPort(port)
+        .demoUsers(true).build());
+    report(port, fix("苏A12345", Instant.now().minusSeconds(1)));
+
+    Eventually.await("the vehicle after the restart", () -> store.find("苏A12345").isPresent(), states::toString);
+    assertThat(logins.logins()).as("sign-ins, the first one included").isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void trailsReachAsFarBackAsTheServerSays() {
+    Instant t = Instant.now().minusSeconds(40);
+    report(server.grpcPort(), fix("苏A12345", t));
+    report(server.grpcPort(), fix("苏A12345", t.plusSeconds(10)));
+    report(server.grpcPort(), fix("苏A12345", t.plusSeconds(20)));
+
+    feed.start();
+
+    Eventually.await("the snapshot", () -> store.find("苏A12345").isPresent(), states::toString);
+    assertThat(store.find("苏A12345").orElseThrow().trail()).hasSize(2);
   }
 
   private ServerConfig config(int port) {

@@ -48,6 +48,18 @@ class LiveVehicleStoreTest {
   }
 
   @Test
+  void aShorterTrailWindowFromTheServerShortensTheTrails() {
+    store.setTrailWindow(Duration.ofSeconds(60));
+    store.applySnapshotPart(List.of(vehicle("苏A12345", 0)), true, true);
+    for (int s = 1; s <= 300; s++) {
+      store.applyUpdate(List.of(vehicle("苏A12345", s)), List.of());
+    }
+
+    List<TrackPoint> trail = store.find("苏A12345").orElseThrow().trail();
+    assertThat(trail.get(0).epochMillis()).isGreaterThanOrEqualTo(at(240));
+  }
+
+  @Test
   void theTrailKeepsOnePointPerFiveSecondsAndFiveMinutesAtMost() {
     store.applySnapshotPart(List.of(vehicle("苏A12345", 0)), true, true);
     for (int s = 1; s <= 900; s++) {

@@ -7,12 +7,17 @@ import io.cordon.domain.park.GateId;
 import io.cordon.server.event.EventJournal;
 import io.cordon.server.event.JournalEvent;
 import io.cordon.server.persistence.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Order per report: decide under a lock whether it changes the state, append the event
  * (idempotent on the device's request id), then update the table. A crash between the last two
- * leaves the table behind the journal; {@link #catchUp()} (run on construction) replays the
- * {@code gate.state} events after the newest one the table holds. A report observed before the
+ * leaves the table behind the journal, and so does a table update that fails (the report then
+ * fails and the device repeats it, which heals the row); {@link #catchUp()} (run on construction)
+ * brings every gate's row up to its newest {@code gate.state} event. A report observed before the
  * gate's current state began is stale and changes nothing.
  *
  * <p>The lock is per process: with several server nodes two reports of one gate could race; the
@@ -38,10 +44,20 @@ public final class JournalGateStates implements GateStateSink {
   private final Database database;
   private final EventJournal journal;
   private final ReentrantLock lock = new ReentrantLock();
+  private final Set<GateId> planGates;
 
   public JournalGateStates(Database database, EventJournal journal) {
+    this(database, journal, List.of());
+  }
+
+  /**
+   * @param planGates the gates of the park plan; each is caught up on start even when its first
+   *     change never reached the table
+   */
+  public JournalGateStates(Database database, EventJournal journal, Collection<GateId> planGates) {
     this.database = database;
     this.journal = journal;
+    this.planGates = Set.copyOf(planGates);
     catchUp();
   }
 
@@ -87,20 +103,45 @@ public final class JournalGateStates implements GateStateSink {
     return states;
   }
 
-  /** Applies the {@code gate.state} events the table has not seen yet (after a crash). */
+  /**
+   * Applies the {@code gate.state} events the table has not seen yet. Two holes are possible: a
+   * crash between the journal commit and the table update (the newest events), and a table update
+   * that failed while the server went on (any gate, any age — later changes of other gates raised
+   * the table's highest seq past it). So first every gate of the table or the plan gets its own
+   * newest event when that is newer than its row; then events after the table's highest seq fill
+   * in gates known to neither.
+   */
   void catchUp() {
     lock.lock();
     try {
-      long after = database.inTransaction(session -> session
-          .createSelectionQuery("select coalesce(max(g.stateSeq), 0) from GateStateRow g", Long.class)
-          .getSingleResult());
+      Map<String, Long> rowSeqs = new HashMap<>();
+      database.inTransaction(session -> session
+          .createSelectionQuery("select g.gateId, g.stateSeq from GateStateRow g", Object[].class)
+          .getResultList()).forEach(row -> rowSeqs.put((String) row[0], (Long) row[1]));
+      long after = rowSeqs.values().stream().mapToLong(Long::longValue).max().orElse(0);
+      Set<String> gates = new TreeSet<>(rowSeqs.keySet());
+      planGates.forEach(gate -> gates.add(gate.value()));
       int applied = 0;
+      for (String gate : gates) {
+        long known = rowSeqs.getOrDefault(gate, 0L);
+        long newest = newestStateSeq(gate, known);
+        if (newest > known) {
+          JournalEvent event = journal.readAfter(newest - 1, GateEvents.STATES, 1).get(0);
+          save(GateEvents.stateOf(event));
+          rowSeqs.put(gate, event.seq());
+          applied++;
+        }
+      }
       while (true) {
         List<JournalEvent> page = journal.readAfter(after, GateEvents.STATES, CATCH_UP_PAGE);
         for (JournalEvent event : page) {
-          save(GateEvents.stateOf(event));
+          CurrentGateState state = GateEvents.stateOf(event);
+          if (event.seq() > rowSeqs.getOrDefault(state.gateId().value(), 0L)) {
+            save(state);
+            rowSeqs.put(state.gateId().value(), event.seq());
+            applied++;
+          }
           after = event.seq();
-          applied++;
         }
         if (page.size() < CATCH_UP_PAGE) {
           break;
@@ -112,6 +153,29 @@ public final class JournalGateStates implements GateStateSink {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The seq of the gate's newest {@code gate.state} event after {@code afterSeq}, or {@code
+   * afterSeq} when there is none. The journal API has no "newest per subject" read, so this asks
+   * its tables (schema V1) directly, along the {@code event_subject_by_subject} index: a few rows
+   * per gate, not a walk through the journal.
+   */
+  private long newestStateSeq(String gate, long afterSeq) {
+    return database.inTransaction(session -> session.doReturningWork(connection -> {
+      try (PreparedStatement select = connection.prepareStatement("select max(s.seq) from event_subject s"
+          + " join journal_event e on e.seq = s.seq"
+          + " where s.kind = ? and s.subject_id = ? and s.seq > ? and e.event_type = ?")) {
+        select.setString(1, GateEvents.GATE);
+        select.setString(2, gate);
+        select.setLong(3, afterSeq);
+        select.setString(4, GateEvents.STATE);
+        try (ResultSet rows = select.executeQuery()) {
+          long newest = rows.next() ? rows.getLong(1) : 0;
+          return Math.max(newest, afterSeq);
+        }
+      }
+    }));
   }
 
   private void touch(GateId gateId, Instant reportedAt) {

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The latest fix and a short, thinned trail of every vehicle heard recently; written after each
@@ -23,8 +24,8 @@ import java.util.Optional;
  * since — nothing is queued per reader. Removals (vehicles gone silent) are remembered for a
  * while; a reader whose version is older than that memory needs a fresh {@link #snapshot()}.
  *
- * <p>Fixes older than a vehicle's current one (late or out of order) are stored in the table but
- * do not move it here.
+ * <p>Fixes older than a vehicle's current one (late, or a batch whose commit overtook another's)
+ * do not move it here; they join its trail where they belong in time, thinned like the rest.
  */
 public final class LiveVehiclePositions {
 
@@ -48,7 +49,8 @@ public final class LiveVehiclePositions {
     PlateColor plateColor;
     VehicleClass vehicleClass;
     TrackPoint current;
-    final ArrayDeque<TrackPoint> trail = new ArrayDeque<>();
+    /** Oldest first, strictly increasing times, all before {@link #current}. */
+    final List<TrackPoint> trail = new ArrayList<>();
     long changed;
     Instant lastHeard;
 
@@ -88,13 +90,20 @@ public final class LiveVehiclePositions {
     }
   }
 
-  /** Rebuilds the view from fixes read back from the table (oldest first), then drops stale vehicles. */
+  /** Rebuilds the view from fixes read back from the table, then drops stale vehicles. */
   void restore(List<StoredFix> fixes) {
+    restoreFrom(fixes::forEach);
+  }
+
+  /**
+   * Rebuilds the view from fixes streamed from the table: {@code source} hands each fix to the
+   * consumer it is given (per plate, oldest first is cheapest), so they are never all in memory at
+   * once. Runs at start-up, before any stream reads the view; then drops stale vehicles.
+   */
+  void restoreFrom(Consumer<Consumer<StoredFix>> source) {
     synchronized (lock) {
       version++;
-      for (StoredFix stored : fixes) {
-        apply(stored.fix(), stored.receivedAt());
-      }
+      source.accept(stored -> apply(stored.fix(), stored.receivedAt()));
     }
     expire();
   }
@@ -111,17 +120,20 @@ public final class LiveVehiclePositions {
         entry.lastHeard = receivedAt;
       }
       if (point.epochMillis() <= entry.current.epochMillis()) {
+        insertLate(entry, point);
         return;
       }
-      TrackPoint last = entry.trail.peekLast();
+      TrackPoint last = entry.trail.isEmpty() ? null : entry.trail.get(entry.trail.size() - 1);
       if (last == null
           || entry.current.epochMillis() - last.epochMillis() >= settings.trailSpacing().toMillis()) {
-        entry.trail.addLast(entry.current);
+        entry.trail.add(entry.current);
       }
       long oldest = point.epochMillis() - settings.trailWindow().toMillis();
-      while (!entry.trail.isEmpty() && entry.trail.peekFirst().epochMillis() < oldest) {
-        entry.trail.removeFirst();
+      int drop = 0;
+      while (drop < entry.trail.size() && entry.trail.get(drop).epochMillis() < oldest) {
+        drop++;
       }
+      entry.trail.subList(0, drop).clear();
     }
     if (entry.lastHeard == null) {
       entry.lastHeard = receivedAt;
@@ -130,6 +142,32 @@ public final class LiveVehiclePositions {
     entry.plateColor = fix.plateColor();
     entry.vehicleClass = fix.vehicleClass();
     entry.changed = version;
+  }
+
+  /**
+   * Puts a fix older than the vehicle's current one into its trail, in time order: unless it is
+   * already there, older than the trail window, or closer than the trail spacing to the point
+   * before it (the rule successive fixes follow). The vehicle does not move, so streams send
+   * nothing; a new subscriber's snapshot has the point.
+   */
+  private void insertLate(Entry entry, TrackPoint point) {
+    long time = point.epochMillis();
+    long current = entry.current.epochMillis();
+    if (time == current || time < current - settings.trailWindow().toMillis()) {
+      return;
+    }
+    List<TrackPoint> trail = entry.trail;
+    int at = trail.size();
+    while (at > 0 && trail.get(at - 1).epochMillis() >= time) {
+      at--; // late fixes are usually recent: search from the end
+    }
+    if (at < trail.size() && trail.get(at).epochMillis() == time) {
+      return;
+    }
+    if (at > 0 && time - trail.get(at - 1).epochMillis() < settings.trailSpacing().toMillis()) {
+      return;
+    }
+    trail.add(at, point);
   }
 
   /** Removes vehicles not heard from for {@link TrackSettings#staleAfter()}; forgets old removals. */

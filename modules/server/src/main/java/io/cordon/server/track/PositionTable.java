@@ -16,8 +16,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The {@code vehicle_position} and {@code position_batch} tables, in plain JDBC on the
@@ -28,6 +31,7 @@ import java.util.Optional;
 final class PositionTable {
 
   static final int MAX_REQUEST_KEY = 200;
+  static final int FETCH_SIZE = 1000;
   private static final String INSERT_FIX = "insert into vehicle_position (plate, plate_color, vehicle_class, lon,"
       + " lat, heading_deg, speed_kmh, fix_time, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -74,21 +78,46 @@ final class PositionTable {
     }
   }
 
-  /** Fixes taken at or after {@code since}, oldest first (for rebuilding the live view). */
-  List<StoredFix> fixesSince(Instant since) {
+  /**
+   * Streams the fixes taken at or after {@code takenSince} of the plates heard (received) at or
+   * after {@code heardSince}, oldest first, to {@code sink}, for rebuilding the live view. The rows
+   * are read forward-only in pages of {@link #FETCH_SIZE}, so a busy park's minutes of fixes are
+   * never one list in memory; only the set of recently heard plates is.
+   *
+   * @return how many fixes went to the sink
+   */
+  long forEachRecentFix(Instant takenSince, Instant heardSince, Consumer<StoredFix> sink) {
     return database.inTransaction(session -> session.doReturningWork(connection -> {
-      List<StoredFix> fixes = new ArrayList<>();
-      try (PreparedStatement select = connection.prepareStatement("select plate, plate_color, vehicle_class, lon,"
-          + " lat, heading_deg, speed_kmh, fix_time, received_at from vehicle_position where fix_time >= ?"
-          + " order by fix_time")) {
-        select.setObject(1, utc(since));
+      Set<String> heard = new HashSet<>();
+      try (PreparedStatement select = connection.prepareStatement("select distinct plate from vehicle_position"
+          + " where fix_time >= ? and received_at >= ?")) {
+        select.setObject(1, utc(takenSince));
+        select.setObject(2, utc(heardSince));
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            fixes.add(read(rows));
+            heard.add(rows.getString(1));
           }
         }
       }
-      return fixes;
+      if (heard.isEmpty()) {
+        return 0L;
+      }
+      long count = 0;
+      try (PreparedStatement select = connection.prepareStatement("select plate, plate_color, vehicle_class, lon,"
+          + " lat, heading_deg, speed_kmh, fix_time, received_at from vehicle_position where fix_time >= ?"
+          + " order by fix_time", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        select.setFetchSize(FETCH_SIZE); // PostgreSQL pages only like this, inside a transaction
+        select.setObject(1, utc(takenSince));
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            if (heard.contains(rows.getString("plate"))) {
+              sink.accept(read(rows));
+              count++;
+            }
+          }
+        }
+      }
+      return count;
     }));
   }
 

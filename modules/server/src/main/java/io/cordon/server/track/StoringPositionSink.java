@@ -41,15 +41,18 @@ public final class StoringPositionSink implements PositionSink {
   }
 
   /**
-   * Rebuilds the live view from the fixes of the last trail window, so a restarted server shows
-   * vehicles (and their trails) at once instead of after their next report.
+   * Rebuilds the live view from the fixes of the last trail window of the vehicles heard within
+   * the stale interval, so a restarted server shows them (and their trails) at once instead of
+   * after their next report. The fixes stream from the table into the view.
    */
   public void restoreRecent() {
-    Instant since = clock.instant().minus(live.settings().trailWindow());
+    Instant now = clock.instant();
+    Instant takenSince = now.minus(live.settings().trailWindow());
+    Instant heardSince = now.minus(live.settings().staleAfter());
     try {
-      var fixes = table.fixesSince(since);
-      live.restore(fixes);
-      log.info("Live vehicle view rebuilt from {} stored fixes: {} vehicles", fixes.size(), live.size());
+      long[] count = {0};
+      live.restoreFrom(sink -> count[0] = table.forEachRecentFix(takenSince, heardSince, sink));
+      log.info("Live vehicle view rebuilt from {} stored fixes: {} vehicles", count[0], live.size());
     } catch (RuntimeException e) {
       log.warn("Could not rebuild the live vehicle view; it fills again as vehicles report", e);
     }

@@ -62,6 +62,33 @@ class LiveVehiclePositionsTest {
   }
 
   @Test
+  void aBatchAppliedAfterANewerOneStillAddsItsFixesToTheTrailInTimeOrder() {
+    live.accept(List.of(fix("苏A12345", 10), fix("苏A12345", 20)), T0);
+    live.accept(List.of(fix("苏A12345", 0), fix("苏A12345", 15)), T0);
+
+    LiveVehicle vehicle = live.snapshot().vehicles().get(0);
+    assertThat(vehicle.current().epochMillis()).isEqualTo(at(20));
+    assertThat(vehicle.trail()).extracting(TrackPoint::epochMillis).containsExactly(at(0), at(10), at(15));
+  }
+
+  @Test
+  void aLateFixCloserThanTheTrailSpacingToThePointBeforeItIsThinnedOut() {
+    live.accept(List.of(fix("苏A12345", 10), fix("苏A12345", 20)), T0);
+    live.accept(List.of(fix("苏A12345", 12)), T0);
+
+    assertThat(live.snapshot().vehicles().get(0).trail()).extracting(TrackPoint::epochMillis)
+        .containsExactly(at(10));
+  }
+
+  @Test
+  void aLateFixOlderThanTheTrailWindowIsNotInTheTrail() {
+    live.accept(List.of(fix("苏A12345", 400)), T0);
+    live.accept(List.of(fix("苏A12345", 50)), T0);
+
+    assertThat(live.snapshot().vehicles().get(0).trail()).isEmpty();
+  }
+
+  @Test
   void changesSinceAVersionHoldOnlyTheVehiclesThatMoved() {
     live.accept(List.of(fix("苏A12345", 0), fix("苏B22222", 0)), T0);
     long seen = live.version();
