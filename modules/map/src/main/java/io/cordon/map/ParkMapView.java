@@ -64,8 +64,9 @@ public class ParkMapView extends Region {
 
     addLayer(new io.cordon.map.tiles.RasterTileLayer(state));
     addLayer(new ParkPlanLayer(state));
-    addLayer(new io.cordon.map.live.VehicleLayer(state));
-    addLayer(new io.cordon.map.live.AlarmLayer(state));
+    io.cordon.map.live.VehicleLayer vehicles = new io.cordon.map.live.VehicleLayer(state);
+    addLayer(vehicles);
+    addLayer(vehicles.alarms()); // drawn on the vehicles' canvas: one full-screen canvas less per frame
     // Interaction after every layer: its highlight rings and overlay controls stay on top.
     interaction = new MapInteraction(this, state, this::fitToPark);
     Node highlight = interaction.highlightNode();
@@ -89,6 +90,8 @@ public class ParkMapView extends Region {
       }
       interaction.viewportChanged(now);
     });
+    // Animate only while shown in a window: a map whose scene was replaced or whose window closed
+    // must not keep running (and being kept alive by) the toolkit's pulse.
     showing.addListener((obs, was, now) -> {
       animating = Boolean.TRUE.equals(now);
       if (animating) {
@@ -109,6 +112,7 @@ public class ParkMapView extends Region {
     return Objects.requireNonNull(ParkMapView.class.getResource("park-map.css")).toExternalForm();
   }
 
+  /** True while the map's layers get a frame on every pulse (only while shown in a window). */
   boolean isAnimating() {
     return animating;
   }

@@ -11,13 +11,14 @@ import java.util.List;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 
 /**
- * Active alarms as pulsing markers on one canvas sized to the map: a solid dot per alarm and a ring
+ * Active alarms as pulsing markers, drawn on the {@link VehicleLayer}'s top canvas above the
+ * vehicles (one full-screen canvas less to composite on every frame, which is what the software
+ * pipeline pays most for): a solid dot per alarm and a ring
  * that grows and fades, by severity — critical red, larger and fast; major orange; minor yellow;
  * info blue and steady. All alarms of a severity pulse in step. The markers are pre-rendered into
  * a sprite sheet ({@link AlarmSprites}: a dot and {@value Pulse#PHASES} ring steps per severity),
@@ -38,8 +39,8 @@ public final class AlarmLayer implements MapLayer {
   static final long PULSE_STEP_NANOS = 50_000_000L;
 
   private final MapState state;
-  private final Canvas canvas = new Canvas();
-  private final Pane node = new Pane(canvas);
+  /** No drawing of its own (the vehicle layer's canvas carries the markers); styles and lookups. */
+  private final Pane node = new Pane();
   private AlarmSprites sprites;
   private LivePalette palette = LivePalette.defaults();
   private MapContext context;
@@ -52,15 +53,13 @@ public final class AlarmLayer implements MapLayer {
   private int redraws;
   private int drawnMarkers;
 
-  public AlarmLayer(MapState state) {
+  /** Made by the {@link VehicleLayer} that draws the markers; add both to the map. */
+  AlarmLayer(MapState state) {
     this.state = state;
     node.getStyleClass().add(MapStyles.ALARM_LAYER);
     node.setUserData(this); // lets tools and tests find the layer behind the node
     node.setMouseTransparent(true);
     node.setPickOnBounds(false);
-    canvas.widthProperty().bind(state.widthProperty());
-    canvas.heightProperty().bind(state.heightProperty());
-    canvas.setMouseTransparent(true);
     ChangeListener<Object> markDirty = (obs, old, now) -> dirty = true;
     state.widthProperty().addListener(markDirty);
     state.heightProperty().addListener(markDirty);
@@ -111,36 +110,48 @@ public final class AlarmLayer implements MapLayer {
     dirty = true;
   }
 
-  @Override
-  public void frame(long nowNanos) {
+  /**
+   * Whether the markers must be drawn again this pulse: the list, the view or the switch changed,
+   * or the pulse animation reached its next step. Called once per pulse by the layer that owns the
+   * canvas, before {@link #draw}.
+   */
+  boolean due(long nowNanos) {
     boolean visible = state.visibleProperty(LayerKind.ALARMS).get();
     boolean pulsing = visible && severities.length > perSeverity[Severity.INFO.ordinal()];
     long step = nowNanos / PULSE_STEP_NANOS;
     if (!dirty && !(pulsing && step != drawnStep)) {
-      return;
+      return false;
     }
     dirty = false;
     drawnStep = step;
-    nowNanos = step * PULSE_STEP_NANOS;
-    GraphicsContext gc = canvas.getGraphicsContext2D();
-    double w = canvas.getWidth();
-    double h = canvas.getHeight();
-    if (!visible || context == null || severities.length == 0) {
+    if (!shows()) {
       if (drawnSomething) {
-        gc.clearRect(0, 0, w, h);
-        redraws++;
+        redraws++; // once, to wipe the markers
         drawnSomething = false;
         drawnMarkers = 0;
+        return true;
       }
+      return false;
+    }
+    redraws++;
+    return true;
+  }
+
+  private boolean shows() {
+    return state.visibleProperty(LayerKind.ALARMS).get() && context != null && severities.length > 0;
+  }
+
+  /** Draws the markers at the current pulse step onto the (already cleared) shared canvas. */
+  void draw(GraphicsContext gc, double w, double h) {
+    drawnMarkers = 0;
+    if (!shows()) {
       return;
     }
     if (sprites == null) {
       sprites = AlarmSprites.render(palette);
     }
-    redraws++;
-    gc.clearRect(0, 0, w, h);
+    long nowNanos = drawnStep * PULSE_STEP_NANOS;
     MapViewport v = state.viewport();
-    drawnMarkers = 0;
     for (Severity severity : BOTTOM_UP) {
       if (perSeverity[severity.ordinal()] == 0) {
         continue;

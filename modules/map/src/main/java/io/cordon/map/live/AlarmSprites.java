@@ -53,13 +53,37 @@ final class AlarmSprites {
     return new AlarmSprites(canvas.snapshot(transparent, null));
   }
 
-  /** Draws the marker centred on integer pixel (x, y): the ring step (if it pulses), then the dot. */
+  /**
+   * Draws the marker centred on integer pixel (x, y): the ring step (if it pulses), then the dot.
+   * Each copies only the square its shape reaches, not the whole cell: the software pipeline pays
+   * per pixel copied.
+   */
   void draw(GraphicsContext gc, Severity severity, int phase, double x, double y) {
-    double top = severity.ordinal() * CELL;
-    double half = CELL / 2.0;
+    double cellTop = severity.ordinal() * CELL;
     if (AlarmLayer.Pulse.periodMillis(severity) > 0) {
-      gc.drawImage(sheet, phase * CELL, top, CELL, CELL, x - half, y - half, CELL, CELL);
+      copy(gc, phase * CELL, cellTop, ringSpan(severity), x, y);
     }
-    gc.drawImage(sheet, AlarmLayer.Pulse.PHASES * CELL, top, CELL, CELL, x - half, y - half, CELL, CELL);
+    copy(gc, AlarmLayer.Pulse.PHASES * CELL, cellTop, dotSpan(severity), x, y);
+  }
+
+  private void copy(GraphicsContext gc, double cellLeft, double cellTop, int span, double x, double y) {
+    double inset = (CELL - span) / 2.0;
+    double half = span / 2.0;
+    gc.drawImage(sheet, cellLeft + inset, cellTop + inset, span, span, x - half, y - half, span, span);
+  }
+
+  /** Edge of the square (even, centred in the cell) the largest ring step of a severity fits in. */
+  static int ringSpan(Severity severity) {
+    AlarmLayer.Pulse widest = AlarmLayer.Pulse.at(severity, 1);
+    return evenSpan(widest.ringRadius() + widest.ringWidth() / 2);
+  }
+
+  static int dotSpan(Severity severity) {
+    return evenSpan(AlarmLayer.Pulse.at(severity, 0).dotRadius() + 0.75);
+  }
+
+  private static int evenSpan(double reach) {
+    int span = 2 * ((int) Math.ceil(reach) + 1);
+    return Math.min(CELL, span);
   }
 }

@@ -24,19 +24,24 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
 /**
- * Live vehicles on two canvases sized to the map: fading trails below, vehicle arrows (pointing
- * along the heading, coloured by {@link VehicleClass}) and, when zoomed in, plate labels above.
+ * Live vehicles on two canvases sized to the map: fading trails below; above them vehicle arrows
+ * (pointing along the heading, coloured by {@link VehicleClass}), plate labels when zoomed in, and
+ * the {@link AlarmLayer alarm markers} on top.
  *
- * <p>Why it stays fast with 2,000 vehicles in software rendering: it redraws only when {@link
- * LiveVehicles#revision()}, the viewport, the size, a switch or the palette changed, checked once
- * per pulse, and for live updates alone at most {@link #MIN_LIVE_REDRAW_NANOS 10 times a second};
- * it projects each fix once per redraw with plain arithmetic; it culls to the view;
- * drops trail points closer than {@value #TRAIL_MIN_STEP_PX} px or on a straight stretch; and it
- * draws each colour/alpha bucket as one path per screen tile ({@link TileBatches}) instead of one
- * path per vehicle — and not one path per colour over the whole map either, which the software
- * rasteriser pays for with a full-screen coverage mask. Trails change slowly (a point per vehicle per second), so on
- * live updates alone they are redrawn at most every {@value #TRAIL_REFRESH_MILLIS} ms; a pan or
- * zoom redraws them at once.
+ * <p>Why it stays fast with 2,000 vehicles in software rendering, where every frame composites
+ * each full-screen canvas again (measured with JFR: those copies, not the drawing, are most of a
+ * frame): markers share the vehicles' canvas, so there are two canvases, not three; the top canvas
+ * is repainted when the vehicles or the alarm pulse changed, replaying what the last vehicle redraw
+ * collected; the vehicles are redrawn only when {@link LiveVehicles#revision()}, the viewport, the
+ * size, a switch or the palette changed, checked once per pulse, and for live updates alone at most
+ * {@link #MIN_LIVE_REDRAW_NANOS 10 times a second}; each fix is projected once per redraw with
+ * plain arithmetic and culled to the view; arrows are copied from pre-rendered {@link ArrowSprites}
+ * instead of filled as polygons. Trails drop points closer than {@value #TRAIL_MIN_STEP_PX} px or on
+ * a straight stretch and draw each colour/alpha bucket as one path per screen tile ({@link
+ * TileBatches}) instead of one path per vehicle — and not one path per colour over the whole map
+ * either, which the software rasteriser pays for with a full-screen coverage mask. Trails change
+ * slowly (a point per vehicle per second), so on live updates alone they are redrawn at most every
+ * {@value #TRAIL_REFRESH_MILLIS} ms; a pan or zoom redraws them at once.
  */
 public final class VehicleLayer implements MapLayer {
   /** Plates are labelled from this zoom on (pixels per metre; ~1.3 km across a 1920 px map). */
@@ -68,11 +73,13 @@ public final class VehicleLayer implements MapLayer {
   private final LongSupplier clockMillis;
   private final long trailMillis;
   private final Canvas trailCanvas = new Canvas();
+  /** Vehicles, plates and alarm markers: redrawn whenever either part changed. */
   private final Canvas vehicleCanvas = new Canvas();
   private final Pane node = new Pane(trailCanvas, vehicleCanvas);
+  private final AlarmLayer alarms;
+  private final Marks marks = new Marks();
   private final ParkingOccupancy occupancy;
-  private final TileBatches arrows = new TileBatches(CLASSES.length);
-  private final TileBatches outline = new TileBatches(1);
+  private ArrowSprites sprites;
   private final TileBatches trails = new TileBatches(CLASSES.length * TRAIL_BUCKETS);
   private final Labels labels = new Labels();
   private final Collector collector = new Collector();
@@ -104,6 +111,7 @@ public final class VehicleLayer implements MapLayer {
     this.clockMillis = clockMillis;
     this.trailMillis = trailMillis;
     this.occupancy = new ParkingOccupancy(state);
+    this.alarms = new AlarmLayer(state);
     node.getStyleClass().add(MapStyles.VEHICLE_LAYER);
     node.setUserData(this); // lets tools and tests find the layer behind the node
     trailCanvas.getStyleClass().add(MapStyles.TRAIL_LAYER);
@@ -122,6 +130,7 @@ public final class VehicleLayer implements MapLayer {
     state.vehiclesProperty().addListener(dirty);
     ThemeSwatches.install(node, now -> {
       palette = now;
+      sprites = null; // re-rendered in the next frame, outside the CSS pass
       trailColours = trailColours(now);
       viewDirty = true;
     });
@@ -130,6 +139,11 @@ public final class VehicleLayer implements MapLayer {
   @Override
   public Node node() {
     return node;
+  }
+
+  /** The alarm markers this layer draws above the vehicles; add it to the map after this layer. */
+  public AlarmLayer alarms() {
+    return alarms;
   }
 
   /** The lot counter this layer drives; the plan layer shows its counts. */
@@ -152,33 +166,58 @@ public final class VehicleLayer implements MapLayer {
   @Override
   public void frame(long nowNanos) {
     occupancy.tick(nowNanos);
+    boolean alarmsDue = alarms.due(nowNanos);
+    boolean vehiclesDue = vehiclesDue(nowNanos);
+    if (vehiclesDue) {
+      LiveVehicles live = state.vehiclesProperty().get();
+      long now = clockMillis.getAsLong();
+      boolean trailsDue = viewDirty || trailsNeedRedraw || now - trailsDrawnAtMillis >= TRAIL_REFRESH_MILLIS;
+      redrawnAtNanos = nowNanos;
+      redraw(live, now, trailsDue);
+      drawnSource = live;
+      drawnRevision = live.revision();
+      viewDirty = false;
+    }
+    if (vehiclesDue || alarmsDue) {
+      paintTop();
+    }
+  }
+
+  private boolean vehiclesDue(long nowNanos) {
     LiveVehicles live = state.vehiclesProperty().get();
     long revision = live.revision();
     if (!viewDirty && live == drawnSource && revision == drawnRevision) {
-      return;
+      return false;
     }
-    if (!viewDirty && live == drawnSource && nowNanos - redrawnAtNanos < MIN_LIVE_REDRAW_NANOS) {
-      return; // checked again next pulse
-    }
-    redrawnAtNanos = nowNanos;
-    long now = clockMillis.getAsLong();
-    boolean trailsDue = viewDirty || trailsNeedRedraw || now - trailsDrawnAtMillis >= TRAIL_REFRESH_MILLIS;
-    redraw(live, now, trailsDue);
-    drawnSource = live;
-    drawnRevision = revision;
-    viewDirty = false;
+    // live updates alone: checked again next pulse
+    return viewDirty || live != drawnSource || nowNanos - redrawnAtNanos >= MIN_LIVE_REDRAW_NANOS;
   }
 
+  /** The top canvas from what the last redraw collected: arrows, plates, then the alarm markers. */
+  private void paintTop() {
+    double w = vehicleCanvas.getWidth();
+    double h = vehicleCanvas.getHeight();
+    GraphicsContext gc = vehicleCanvas.getGraphicsContext2D();
+    gc.clearRect(0, 0, w, h);
+    if (w <= 0 || h <= 0) {
+      return;
+    }
+    marks.draw(gc, sprites);
+    labels.draw(gc);
+    alarms.draw(gc, w, h);
+  }
+
+  /** Collects vehicles (and draws trails when due) for {@link #paintTop}. */
   private void redraw(LiveVehicles live, long nowMillis, boolean withTrails) {
     redraws++;
     boolean showVehicles = state.visibleProperty(LayerKind.VEHICLES).get();
     boolean showTrails = state.visibleProperty(LayerKind.TRAILS).get();
     double w = vehicleCanvas.getWidth();
     double h = vehicleCanvas.getHeight();
-    GraphicsContext gc = vehicleCanvas.getGraphicsContext2D();
-    gc.clearRect(0, 0, w, h);
     drawnVehicles = 0;
     drawnLabels = 0;
+    marks.clear();
+    labels.clear(w, h);
     if (withTrails) {
       trailCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
       trailsNeedRedraw = false;
@@ -188,10 +227,12 @@ public final class VehicleLayer implements MapLayer {
       return;
     }
     MapViewport v = state.viewport();
-    arrows.clear(w, h);
-    outline.clear(w, h);
+    double arrowLength = v.scale() >= LABEL_MIN_SCALE ? 16 : 11;
+    if (showVehicles && (sprites == null || sprites.length != arrowLength)) {
+      // zoomed out, the dark map is contrast enough without an outline
+      sprites = ArrowSprites.render(palette, arrowLength, v.scale() >= LABEL_MIN_SCALE, OUTLINE);
+    }
     trails.clear(w, h);
-    labels.clear(w, h);
     collector.start(v, w, h, nowMillis, showVehicles, showTrails && withTrails, showVehicles && v.scale() >= LABEL_MIN_SCALE);
     live.forEach(collector);
 
@@ -200,8 +241,7 @@ public final class VehicleLayer implements MapLayer {
       drawTrails(trailCanvas.getGraphicsContext2D(), v.scale());
     }
     if (showVehicles) {
-      drawArrows(gc);
-      drawnLabels = labels.draw(gc);
+      drawnLabels = labels.choose();
     }
   }
 
@@ -210,13 +250,6 @@ public final class VehicleLayer implements MapLayer {
     gc.setLineCap(StrokeLineCap.BUTT);
     gc.setLineJoin(StrokeLineJoin.BEVEL);
     trails.stroke(gc, slot -> trailColours[slot]);
-  }
-
-  private void drawArrows(GraphicsContext gc) {
-    arrows.fill(gc, slot -> palette.vehicle(CLASSES[slot]));
-    gc.setLineWidth(1);
-    gc.setLineJoin(StrokeLineJoin.MITER);
-    outline.stroke(gc, slot -> OUTLINE);
   }
 
   /** Trail colours by class and age bucket, newest bucket most opaque. */
@@ -271,8 +304,6 @@ public final class VehicleLayer implements MapLayer {
     private boolean vehicles;
     private boolean withTrails;
     private boolean withLabels;
-    private double arrowLength;
-    private boolean outlined;
     private double[] xy = new double[512];
     private int[] buckets = new int[256];
 
@@ -285,8 +316,6 @@ public final class VehicleLayer implements MapLayer {
       vehicles = drawVehicles;
       withTrails = drawTrails;
       withLabels = drawLabels;
-      arrowLength = viewport.scale() >= LABEL_MIN_SCALE ? 16 : 11;
-      outlined = viewport.scale() >= LABEL_MIN_SCALE; // zoomed out, the dark map is contrast enough
     }
 
     @Override
@@ -301,32 +330,9 @@ public final class VehicleLayer implements MapLayer {
         return;
       }
       drawnVehicles++;
-      addArrow(c, sx, sy, current.headingDeg());
+      marks.add(c, ArrowSprites.headingIndex(current.headingDeg()), Math.round(sx), Math.round(sy));
       if (withLabels) {
         labels.offer(plate, vehicleClass.isDangerous(), sx, sy);
-      }
-    }
-
-    /** A notched arrow centred on the fix, tip along the heading (clockwise from north, screen y down). */
-    private void addArrow(int c, double sx, double sy, double headingDeg) {
-      double rad = Math.toRadians(headingDeg);
-      double dx = Math.sin(rad);
-      double dy = -Math.cos(rad);
-      double len = arrowLength;
-      double half = len * 0.36;
-      double tipX = sx + dx * len * 0.6;
-      double tipY = sy + dy * len * 0.6;
-      double backX = sx - dx * len * 0.4;
-      double backY = sy - dy * len * 0.4;
-      double notchX = sx - dx * len * 0.15;
-      double notchY = sy - dy * len * 0.15;
-      double lx = backX - dy * half;
-      double ly = backY + dx * half;
-      double rx = backX + dy * half;
-      double ry = backY - dx * half;
-      arrows.at(c, sx, sy).polygon(tipX, tipY, lx, ly, notchX, notchY, rx, ry);
-      if (outlined) {
-        outline.at(0, sx, sy).polygon(tipX, tipY, lx, ly, notchX, notchY, rx, ry);
       }
     }
 
@@ -398,6 +404,7 @@ public final class VehicleLayer implements MapLayer {
     void clear(double w, double h) {
       Arrays.fill(plates, 0, size, null);
       size = 0;
+      n = 0;
       cols = (int) (w / LABEL_CELL_W) + 2;
       rows = (int) (h / LABEL_CELL_H) + 2;
       if (taken.length < cols * rows) {
@@ -420,18 +427,32 @@ public final class VehicleLayer implements MapLayer {
       size++;
     }
 
-    int draw(GraphicsContext gc) {
+    private int[] chosen = new int[0];
+    private int n;
+
+    /** Picks the labels to show (declutter); returns how many. */
+    int choose() {
+      n = 0;
       if (size == 0) {
         return 0;
       }
-      int[] chosen = new int[Math.min(size, MAX_LABELS)];
-      int n = 0;
-      for (int pass = 0; pass < 2 && n < chosen.length; pass++) {
-        for (int i = 0; i < size && n < chosen.length; i++) {
+      if (chosen.length < Math.min(size, MAX_LABELS)) {
+        chosen = new int[Math.min(size, MAX_LABELS)];
+      }
+      int limit = Math.min(size, MAX_LABELS);
+      for (int pass = 0; pass < 2 && n < limit; pass++) {
+        for (int i = 0; i < size && n < limit; i++) {
           if (dangerous[i] == (pass == 0) && claim(xy[2 * i] + 9, xy[2 * i + 1])) {
             chosen[n++] = i;
           }
         }
+      }
+      return n;
+    }
+
+    void draw(GraphicsContext gc) {
+      if (n == 0) {
+        return;
       }
       gc.setFont(LABEL_FONT);
       backs.clear();
@@ -450,7 +471,6 @@ public final class VehicleLayer implements MapLayer {
         int i = chosen[k];
         gc.fillText(plates[i], xy[2 * i] + 11, xy[2 * i + 1] + 4);
       }
-      return n;
     }
 
     /** Claims every cell the label box (x, y-8)–(x+LABEL_CELL_W-1, y+8) touches, if all are free. */
@@ -471,6 +491,35 @@ public final class VehicleLayer implements MapLayer {
         taken[r * cols + col0 + 1] = true;
       }
       return true;
+    }
+  }
+
+  /** The arrows the last redraw collected, replayed whenever the top canvas is painted. */
+  private static final class Marks {
+    private int[] packed = new int[1024];
+    private int size;
+
+    void clear() {
+      size = 0;
+    }
+
+    void add(int classOrdinal, int heading, double x, double y) {
+      if (size + 4 > packed.length) {
+        packed = Arrays.copyOf(packed, packed.length * 2);
+      }
+      packed[size++] = classOrdinal;
+      packed[size++] = heading;
+      packed[size++] = (int) x;
+      packed[size++] = (int) y;
+    }
+
+    void draw(GraphicsContext gc, ArrowSprites sprites) {
+      if (sprites == null) {
+        return;
+      }
+      for (int i = 0; i < size; i += 4) {
+        sprites.draw(gc, packed[i], packed[i + 1], packed[i + 2], packed[i + 3]);
+      }
     }
   }
 }

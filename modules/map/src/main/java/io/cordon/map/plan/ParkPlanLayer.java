@@ -176,7 +176,9 @@ public final class ParkPlanLayer implements MapLayer {
     }
     boolean small = w <= MAX_CACHED_PX && h <= MAX_CACHED_PX && w * h <= MAX_CACHED_VIEWS * viewArea;
     still.setCache(small);
-    labelGroup.setCache(small);
+    // Not the labels: a cached bitmap is copied whole-screen on every frame (JFR under the map bench:
+    // as costly as a full-screen canvas), while the few decluttered labels render as text quickly.
+    labelGroup.setCache(false);
   }
 
   /** Places the labels again (zoom, a label's text, a layer switch); needs the styles applied. */

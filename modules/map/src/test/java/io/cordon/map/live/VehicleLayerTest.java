@@ -2,6 +2,7 @@ package io.cordon.map.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cordon.domain.alarm.Severity;
 import io.cordon.domain.track.TrackPoint;
 import io.cordon.domain.vehicle.VehicleClass;
 import io.cordon.map.LayerKind;
@@ -70,6 +71,23 @@ class VehicleLayerTest {
     letPulsesRun();
 
     assertThat(layer(robot).redrawCount()).isEqualTo(before);
+  }
+
+  @Test
+  void pulsingAlarmsOnTheSameCanvasDoNotMakeTheVehiclesRedraw(FxRobot robot) {
+    vehicles.put("苏A00001", VehicleClass.HAZMAT, CENTRE_LON, CENTRE_LAT);
+    robot.interact(() -> map.state().alarms().setAll(
+        new AlarmMarker("A1", Severity.CRITICAL, CENTRE_LON, CENTRE_LAT, "周界入侵", 0)));
+    letPulsesRun();
+    int before = layer(robot).redrawCount();
+    int alarmRedrawsBefore = layer(robot).alarms().redrawCount();
+
+    letPulsesRun();
+    letPulsesRun();
+
+    assertThat(layer(robot).alarms().redrawCount()).isGreaterThan(alarmRedrawsBefore);
+    assertThat(layer(robot).redrawCount()).isEqualTo(before);
+    assertThat(layer(robot).drawnVehicleCount()).isEqualTo(1);
   }
 
   @Test
