@@ -1,5 +1,6 @@
 package io.cordon.client.track;
 
+import io.cordon.client.testing.Eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;

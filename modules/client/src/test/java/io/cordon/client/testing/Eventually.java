@@ -1,20 +1,20 @@
-package io.cordon.client.event;
+package io.cordon.client.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Polls until a condition holds; the generous timeout only bounds a broken test, it measures nothing. */
-final class Eventually {
-  static final Duration TIMEOUT = Duration.ofSeconds(60);
+public final class Eventually {
+  public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private Eventually() {}
 
-  static void await(String what, BooleanSupplier condition) {
+  public static void await(String what, BooleanSupplier condition) {
     await(what, condition, () -> "");
   }
 
-  static void await(String what, BooleanSupplier condition, Supplier<String> state) {
+  public static void await(String what, BooleanSupplier condition, Supplier<String> state) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
