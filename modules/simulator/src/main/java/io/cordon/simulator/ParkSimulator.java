@@ -9,6 +9,7 @@ import io.cordon.api.v1.Sensor;
 import io.cordon.api.v1.SensorIngestServiceGrpc;
 import io.cordon.api.v1.SensorReport;
 import io.cordon.api.v1.SensorReportKind;
+import io.cordon.simulator.alarm.AlarmSimulator;
 import io.cordon.simulator.gate.VirtualGates;
 import io.cordon.simulator.traffic.TrafficSimulator;
 import io.grpc.Channel;
@@ -54,6 +55,8 @@ public final class ParkSimulator implements AutoCloseable {
   private final VirtualGates gates;
   /** The vehicles on the park's roads, on their own thread and session (io.cordon.simulator.traffic). */
   private final TrafficSimulator traffic;
+  /** Perimeter bursts, video, gate, vehicle and device-health alarms, on their own thread and session. */
+  private final AlarmSimulator alarms;
   private volatile boolean closed;
   private BearerToken token;
 
@@ -69,6 +72,7 @@ public final class ParkSimulator implements AutoCloseable {
     this.gates = new VirtualGates(channel, username, password, settings);
     this.traffic = new TrafficSimulator(channel, username, password, settings.vehicles(), Duration.ofSeconds(1),
         settings.seed(), settings.callTimeout(), settings.maxBackoff());
+    this.alarms = new AlarmSimulator(channel, username, password, settings);
   }
 
   /** Starts reporting in the background. */
@@ -76,11 +80,17 @@ public final class ParkSimulator implements AutoCloseable {
     thread.start();
     gates.start();
     traffic.start();
+    alarms.start();
   }
 
   /** Reports the server has acknowledged so far. */
   public long acknowledgedReports() {
     return acknowledged.get();
+  }
+
+  /** Alarm-source reports (io.cordon.simulator.alarm) the server has acknowledged so far. */
+  public long acknowledgedAlarmReports() {
+    return alarms.acknowledgedReports();
   }
 
   /** Vehicle position batches the server has acknowledged so far. */
@@ -93,6 +103,7 @@ public final class ParkSimulator implements AutoCloseable {
     closed = true;
     gates.close();
     traffic.close();
+    alarms.close();
     thread.interrupt();
     try {
       thread.join(TimeUnit.SECONDS.toMillis(10));

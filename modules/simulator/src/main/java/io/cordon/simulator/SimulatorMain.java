@@ -1,5 +1,6 @@
 package io.cordon.simulator;
 
+import io.cordon.simulator.alarm.AlarmFamily;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -11,6 +12,9 @@ import java.util.concurrent.TimeUnit;
  * Runs the simulator against a server:
  * {@code SimulatorMain --server host:port --user device [--password …] [--period PT60S]
  * [--intrusions-per-minute 2] [--seed 1]}. The password may also come from CORDON_SIM_PASSWORD.
+ * Alarm sources, in alarms per hour (0 disables; defaults {@link
+ * io.cordon.simulator.alarm.AlarmRates#DEMO}): {@code --intrusions-per-hour 30 --video-alarms-per-hour 60
+ * --gate-alarms-per-hour 20 --vehicle-alarms-per-hour 40 --device-alarms-per-hour 6}.
  */
 public final class SimulatorMain {
 
@@ -34,6 +38,11 @@ public final class SimulatorMain {
           case "--seed" -> settings = settings.withSeed(Long.parseLong(value));
           case "--gate-faults-per-hour" -> settings = settings.withGateFaultsPerHour(Double.parseDouble(value));
           case "--vehicles" -> settings = settings.withVehicles(Integer.parseInt(value));
+          case "--intrusions-per-hour" -> settings = settings.withAlarmRate(AlarmFamily.INTRUSION, Double.parseDouble(value));
+          case "--video-alarms-per-hour" -> settings = settings.withAlarmRate(AlarmFamily.VIDEO, Double.parseDouble(value));
+          case "--gate-alarms-per-hour" -> settings = settings.withAlarmRate(AlarmFamily.GATE, Double.parseDouble(value));
+          case "--vehicle-alarms-per-hour" -> settings = settings.withAlarmRate(AlarmFamily.VEHICLE, Double.parseDouble(value));
+          case "--device-alarms-per-hour" -> settings = settings.withAlarmRate(AlarmFamily.DEVICE, Double.parseDouble(value));
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
@@ -43,7 +52,9 @@ public final class SimulatorMain {
     } catch (RuntimeException e) {
       System.err.println(e.getMessage());
       System.err.println("usage: SimulatorMain --server host:port --user device --password secret"
-          + " [--period PT60S] [--intrusions-per-minute 2] [--seed 1]");
+          + " [--period PT60S] [--intrusions-per-minute 2] [--seed 1]"
+          + " [--intrusions-per-hour 30] [--video-alarms-per-hour 60] [--gate-alarms-per-hour 20]"
+          + " [--vehicle-alarms-per-hour 40] [--device-alarms-per-hour 6]");
       System.exit(2);
       return;
     }

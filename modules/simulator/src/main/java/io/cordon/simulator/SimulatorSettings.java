@@ -1,5 +1,7 @@
 package io.cordon.simulator;
 
+import io.cordon.simulator.alarm.AlarmFamily;
+import io.cordon.simulator.alarm.AlarmRates;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,6 +18,9 @@ import java.util.Objects;
  *     gate recovers by itself after a while (io.cordon.simulator.gate)
  * @param vehicles how many vehicles drive the park's roads, each reporting its position once a
  *     second (io.cordon.simulator.traffic); 0 for none
+ * @param alarms how often each family of alarm sources fires, alarms per hour (perimeter
+ *     intrusion bursts, video analytics, gate events, vehicle rules, device health;
+ *     io.cordon.simulator.alarm)
  */
 public record SimulatorSettings(
     Duration heartbeatPeriod,
@@ -24,7 +29,8 @@ public record SimulatorSettings(
     Duration callTimeout,
     Duration maxBackoff,
     double gateFaultsPerHour,
-    int vehicles) {
+    int vehicles,
+    AlarmRates alarms) {
 
   /** Rare gate faults: about one an hour across the park. */
   public static final double DEFAULT_GATE_FAULTS_PER_HOUR = 1.0;
@@ -38,6 +44,13 @@ public record SimulatorSettings(
     this(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff, gateFaultsPerHour, 0);
   }
 
+  /** Settings without simulated alarm sources. */
+  public SimulatorSettings(Duration heartbeatPeriod, double intrusionsPerMinute, long seed, Duration callTimeout,
+      Duration maxBackoff, double gateFaultsPerHour, int vehicles) {
+    this(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff, gateFaultsPerHour, vehicles,
+        AlarmRates.NONE);
+  }
+
   /** Settings with the default (rare) gate fault rate. */
   public SimulatorSettings(Duration heartbeatPeriod, double intrusionsPerMinute, long seed, Duration callTimeout,
       Duration maxBackoff) {
@@ -48,6 +61,7 @@ public record SimulatorSettings(
     Objects.requireNonNull(heartbeatPeriod, "heartbeatPeriod");
     Objects.requireNonNull(callTimeout, "callTimeout");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
+    Objects.requireNonNull(alarms, "alarms");
     if (heartbeatPeriod.isNegative() || heartbeatPeriod.isZero()) {
       throw new IllegalArgumentException("heartbeatPeriod must be positive");
     }
@@ -64,35 +78,46 @@ public record SimulatorSettings(
 
   /**
    * For embedded/demo mode: with the sample park's ~150 sensors, one heartbeat per sensor per
-   * minute gives a few events per second, and about two fence alarms a minute.
+   * minute gives a few events per second; the alarm sources' demo rates ({@link AlarmRates#DEMO})
+   * give a few alarms a minute, their intrusion bursts replacing the heartbeat loop's single ones.
    */
   public static SimulatorSettings embeddedDefaults() {
-    return new SimulatorSettings(Duration.ofSeconds(60), 2.0, System.nanoTime(), Duration.ofSeconds(5),
-        Duration.ofSeconds(5)).withVehicles(DEMO_VEHICLES);
+    return new SimulatorSettings(Duration.ofSeconds(60), 0, System.nanoTime(), Duration.ofSeconds(5),
+        Duration.ofSeconds(5)).withVehicles(DEMO_VEHICLES).withAlarmRates(AlarmRates.DEMO);
   }
 
   public SimulatorSettings withHeartbeatPeriod(Duration period) {
     return new SimulatorSettings(period, intrusionsPerMinute, seed, callTimeout, maxBackoff, gateFaultsPerHour,
-        vehicles);
+        vehicles, alarms);
   }
 
   public SimulatorSettings withIntrusionsPerMinute(double rate) {
     return new SimulatorSettings(heartbeatPeriod, rate, seed, callTimeout, maxBackoff, gateFaultsPerHour,
-        vehicles);
+        vehicles, alarms);
   }
 
   public SimulatorSettings withSeed(long newSeed) {
     return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, newSeed, callTimeout, maxBackoff,
-        gateFaultsPerHour, vehicles);
+        gateFaultsPerHour, vehicles, alarms);
   }
 
   public SimulatorSettings withGateFaultsPerHour(double rate) {
     return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff, rate,
-        vehicles);
+        vehicles, alarms);
   }
 
   public SimulatorSettings withVehicles(int count) {
     return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff,
-        gateFaultsPerHour, count);
+        gateFaultsPerHour, count, alarms);
+  }
+
+  public SimulatorSettings withAlarmRates(AlarmRates rates) {
+    return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff,
+        gateFaultsPerHour, vehicles, rates);
+  }
+
+  /** One family's rate in alarms per hour (0 disables it), the others unchanged. */
+  public SimulatorSettings withAlarmRate(AlarmFamily family, double perHour) {
+    return withAlarmRates(alarms.with(family, perHour));
   }
 }
