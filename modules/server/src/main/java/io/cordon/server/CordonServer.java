@@ -1,5 +1,7 @@
 package io.cordon.server;
 
+import io.cordon.devices.alarm.AlarmIngestGrpcService;
+import io.cordon.devices.alarm.AlarmSources;
 import io.cordon.devices.gate.GateDirectory;
 import io.cordon.devices.gate.GateStatusGrpcService;
 import io.cordon.devices.sensor.SensorDirectory;
@@ -7,6 +9,11 @@ import io.cordon.devices.sensor.SensorIngestGrpcService;
 import io.cordon.devices.track.PositionIngestGrpcService;
 import io.cordon.devices.track.ServiceArea;
 import io.cordon.domain.park.Park;
+import io.cordon.server.alarm.AlarmCenter;
+import io.cordon.server.alarm.AlarmEntities;
+import io.cordon.server.alarm.AlarmGrpcService;
+import io.cordon.server.alarm.JournalAlarmReportSink;
+import io.cordon.server.alarm.SopCatalog;
 import io.cordon.server.auth.AccountEntities;
 import io.cordon.server.auth.AuthContext;
 import io.cordon.server.auth.AuthGrpcService;
@@ -78,6 +85,9 @@ public final class CordonServer implements AutoCloseable {
   private JournalGateCommandFeed gateCommandFeed;
   /** Ends the live vehicle streams on close (set once by {@link #start}). */
   private TrackGrpcService track;
+  /** The alarm writer and the alarm streams (set once by {@link #start}). */
+  private AlarmCenter alarmCenter;
+  private AlarmGrpcService alarms;
   private boolean closed;
 
   private CordonServer(Database database, Server server, HealthStatusManager health, EventGrpcService events,
@@ -106,10 +116,12 @@ public final class CordonServer implements AutoCloseable {
     List<Class<?>> entities = new ArrayList<>(JournalEntities.classes());
     entities.addAll(AccountEntities.classes());
     entities.addAll(GateEntities.classes());
+    entities.addAll(AlarmEntities.classes());
     Database database = Database.open(
         new DatabaseSettings(config.databaseUrl(), config.databaseUser(), config.databasePassword()), entities);
     ExecutorService pumpExecutor = Executors.newFixedThreadPool(2, daemonThreads("cordon-event-stream"));
     TrackGrpcService track = null; // owns a ticker thread: closed below if the start fails
+    AlarmCenter alarmCenter = null; // owns the alarm writer thread: closed below if the start fails
     try {
       Clock clock = Clock.systemUTC();
       Authenticator authenticator = new Authenticator(database, new PasswordHasher(), clock, config.sessionTtl());
@@ -126,6 +138,10 @@ public final class CordonServer implements AutoCloseable {
       StoringPositionSink positions = new StoringPositionSink(database, vehicles, clock);
       positions.restoreRecent();
       track = new TrackGrpcService(vehicles, clock);
+      alarmCenter = new AlarmCenter(park, database, journal, live, SopCatalog.bundled(), config.alarmSettings(), clock);
+      alarmCenter.start();
+      AlarmSources alarmSources = AlarmSources.of(park);
+      AlarmGrpcService alarms = new AlarmGrpcService(alarmCenter, alarmSources, clock, pumpExecutor);
       HealthStatusManager health = new HealthStatusManager();
       List<BindableService> services = List.of(
           new AuthGrpcService(authenticator),
@@ -138,7 +154,10 @@ public final class CordonServer implements AutoCloseable {
           new GateGrpcService(park, gateStates, new GateCommands(journal, gateCommandFeed, clock)),
           new PositionIngestGrpcService(positions, ServiceArea.around(park, ServiceArea.DEFAULT_MARGIN_METRES),
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
-          track);
+          track,
+          new AlarmIngestGrpcService(alarmSources, new JournalAlarmReportSink(journal),
+              () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
+          alarms);
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()))
@@ -158,10 +177,15 @@ public final class CordonServer implements AutoCloseable {
       CordonServer started = new CordonServer(database, server, health, events, pumpExecutor);
       started.gateCommandFeed = gateCommandFeed;
       started.track = track;
+      started.alarmCenter = alarmCenter;
+      started.alarms = alarms;
       return started;
     } catch (IOException | RuntimeException e) {
       if (track != null) {
         track.close();
+      }
+      if (alarmCenter != null) {
+        alarmCenter.close();
       }
       pumpExecutor.shutdownNow();
       database.close();
@@ -197,6 +221,8 @@ public final class CordonServer implements AutoCloseable {
     events.endStreams();
     gateCommandFeed.endWatches();
     track.close();
+    alarms.endStreams();
+    alarmCenter.close();
     try {
       if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
         server.shutdownNow();

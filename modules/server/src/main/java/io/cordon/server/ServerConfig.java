@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.cordon.server.alarm.AlarmCenterSettings;
+import io.cordon.server.alarm.AlarmConfig;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -51,6 +53,7 @@ public final class ServerConfig {
   private final String adminPassword;
   private final String devicePassword;
   private final Duration sessionTtl;
+  private final AlarmCenterSettings alarmSettings;
 
   private ServerConfig(Builder b) {
     this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir is required").toAbsolutePath();
@@ -70,6 +73,7 @@ public final class ServerConfig {
       throw new IllegalArgumentException("sessionTtl must be positive");
     }
     this.sessionTtl = b.sessionTtl;
+    this.alarmSettings = Objects.requireNonNull(b.alarmSettings, "alarmSettings");
   }
 
   public static Builder builder() {
@@ -111,6 +115,7 @@ public final class ServerConfig {
     s.get("admin.password", "CORDON_ADMIN_PASSWORD").ifPresent(builder::adminPassword);
     s.get("device.password", "CORDON_DEVICE_PASSWORD").ifPresent(builder::devicePassword);
     s.get("session.ttl", "CORDON_SESSION_TTL").ifPresent(v -> builder.sessionTtl(parseDuration(v)));
+    builder.alarmSettings(AlarmConfig.read(s::get, AlarmCenterSettings.defaults()));
     return builder.build();
   }
 
@@ -198,6 +203,11 @@ public final class ServerConfig {
     return sessionTtl;
   }
 
+  /** The alarm center's windows (fatigue, escalation, auto-acknowledge, heartbeats). */
+  public AlarmCenterSettings alarmSettings() {
+    return alarmSettings;
+  }
+
   /** Never shows passwords. */
   @Override
   public String toString() {
@@ -219,6 +229,7 @@ public final class ServerConfig {
     private String adminPassword;
     private String devicePassword;
     private Duration sessionTtl = DEFAULT_SESSION_TTL;
+    private AlarmCenterSettings alarmSettings = AlarmCenterSettings.defaults();
 
     private Builder() {
     }
@@ -281,6 +292,11 @@ public final class ServerConfig {
 
     public Builder sessionTtl(Duration sessionTtl) {
       this.sessionTtl = Objects.requireNonNull(sessionTtl, "sessionTtl");
+      return this;
+    }
+
+    public Builder alarmSettings(AlarmCenterSettings alarmSettings) {
+      this.alarmSettings = Objects.requireNonNull(alarmSettings, "alarmSettings");
       return this;
     }
 

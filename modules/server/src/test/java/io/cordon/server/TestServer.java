@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 public final class TestServer implements AutoCloseable {
 
   private final ServerConfig config;
-  private CordonServer server;
-  private ManagedChannel channel;
+  private volatile CordonServer server;
+  private volatile ManagedChannel channel;
 
   private TestServer(ServerConfig config) {
     this.config = config;

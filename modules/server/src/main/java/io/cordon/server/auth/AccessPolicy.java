@@ -1,5 +1,7 @@
 package io.cordon.server.auth;
 
+import io.cordon.api.v1.AlarmIngestServiceGrpc;
+import io.cordon.api.v1.AlarmServiceGrpc;
 import io.cordon.api.v1.AuthServiceGrpc;
 import io.cordon.api.v1.EventServiceGrpc;
 import io.cordon.api.v1.GateServiceGrpc;
@@ -48,6 +50,16 @@ public final class AccessPolicy {
       PositionIngestServiceGrpc.getReportMethod().getFullMethodName(), EnumSet.of(Role.ROLE_DEVICE),
       TrackServiceGrpc.getSubscribeLiveMethod().getFullMethodName(), DUTY_STAFF);
 
+  /** The alarm center: devices raise; duty staff watch; operators and supervisors act (an admin reads). */
+  private static final Map<String, Set<Role>> ALARMS = Map.of(
+      AlarmIngestServiceGrpc.getRaiseMethod().getFullMethodName(), EnumSet.of(Role.ROLE_DEVICE, Role.ROLE_GATE_AGENT),
+      AlarmServiceGrpc.getWatchMethod().getFullMethodName(), DUTY_STAFF,
+      AlarmServiceGrpc.getGetMethod().getFullMethodName(), DUTY_STAFF,
+      AlarmServiceGrpc.getActMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR),
+      AlarmServiceGrpc.getReportManualMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR),
+      AlarmServiceGrpc.getSnoozeMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR),
+      AlarmServiceGrpc.getUnsnoozeMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR));
+
   private AccessPolicy() {
   }
 
@@ -56,7 +68,8 @@ public final class AccessPolicy {
   }
 
   public static boolean allows(String fullMethodName, Set<Role> roles) {
-    Set<Role> allowed = ALLOWED.getOrDefault(fullMethodName, TRACKING.get(fullMethodName));
+    Set<Role> allowed = ALLOWED.getOrDefault(fullMethodName,
+        TRACKING.getOrDefault(fullMethodName, ALARMS.get(fullMethodName)));
     return allowed != null && roles.stream().anyMatch(allowed::contains);
   }
 }

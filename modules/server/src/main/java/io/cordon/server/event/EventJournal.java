@@ -9,14 +9,29 @@ import java.util.List;
  */
 public interface EventJournal {
 
-  /** Appends and commits one event. */
+  /**
+   * Appends and commits one event, returning it after its commit. Concurrent callers may share one
+   * transaction (group commit); a failure caused by another caller's event never fails this one.
+   */
   JournalEvent append(NewEvent event);
 
   /**
    * Appends and commits one event unless {@code requestKey} was recorded before, in which case it
-   * records nothing and returns the event recorded then. The check and the append are atomic.
+   * records nothing and returns the event recorded then. The check and the append are atomic, also
+   * between concurrent callers with the same key.
    */
   JournalEvent appendOnce(String requestKey, NewEvent event);
+
+  /**
+   * Appends several events in ONE transaction, all or nothing, together with {@code extra}, which
+   * runs in that transaction after the events have their (consecutive) seqs. Each append with a
+   * request key is idempotent as in {@link #appendOnce} (a key recorded before or earlier in this
+   * list yields the event recorded then, flagged not new). Live listeners are told after the
+   * commit. If {@code extra} or any append fails, nothing is recorded and the failure is thrown.
+   *
+   * @return one outcome per append, in the order given
+   */
+  List<Appended> appendAll(List<JournalAppend> appends, TransactionWork extra);
 
   /** Committed events with seq greater than {@code afterSeq}, in seq order, at most {@code limit}. */
   default List<JournalEvent> readAfter(long afterSeq, int limit) {

@@ -6,25 +6,40 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.server.persistence.Database;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.hibernate.Session;
 import org.hibernate.query.SelectionQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The journal on the relational database. Appenders lock the single {@code journal_head} row to
- * allocate the next seq, so seqs are gapless and commit in order even with several server nodes;
- * within this JVM a lock keeps appenders from queueing on the database row lock.
+ * allocate the next seq, so seqs are gapless and commit in order even with several server nodes.
+ *
+ * <p>Within this JVM appends are group-committed ({@link GroupCommit}): concurrent {@code append}
+ * and {@code appendOnce} callers queue their event, and whoever holds the append lock commits up to
+ * {@value #MAX_GROUP} queued events in one transaction with consecutive seqs, so the commit cost
+ * (the fsync, the row lock round trip) is paid once per group rather than once per event. When a
+ * group fails before it is written, its events are retried one by one, so only the event that
+ * caused the failure fails, with its own exception.
  */
 public final class HibernateEventJournal implements EventJournal {
 
   static final int MAX_ATTRIBUTES_JSON = 4000;
+  /** Events per group transaction: large enough to absorb a burst, small enough to keep the lock short. */
+  static final int MAX_GROUP = 256;
+  private static final Logger log = LoggerFactory.getLogger(HibernateEventJournal.class);
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
   };
 
@@ -32,7 +47,7 @@ public final class HibernateEventJournal implements EventJournal {
   private final LiveEvents live;
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
-  private final ReentrantLock appendLock = new ReentrantLock();
+  private final GroupCommit<Pending, JournalEvent> group = new GroupCommit<>(MAX_GROUP, this::commitGroup);
 
   public HibernateEventJournal(Database database, LiveEvents live, Clock clock) {
     this.database = database;
@@ -40,65 +55,178 @@ public final class HibernateEventJournal implements EventJournal {
     this.clock = clock;
   }
 
+  /** An append checked and serialised in its caller's thread, waiting for its group. */
+  private record Pending(String requestKey, NewEvent event, String attributes) {
+  }
+
   @Override
   public JournalEvent append(NewEvent event) {
-    return appendCommitted(null, event);
+    return group.submit(pending(null, event));
   }
 
   @Override
   public JournalEvent appendOnce(String requestKey, NewEvent event) {
-    if (requestKey == null || requestKey.isEmpty() || requestKey.length() > 200) {
-      throw new IllegalArgumentException("requestKey must be 1..200 characters");
-    }
-    return appendCommitted(requestKey, event);
+    JournalAppend.requireValidKey(requestKey);
+    return group.submit(pending(requestKey, event));
   }
 
-  private JournalEvent appendCommitted(String requestKey, NewEvent event) {
-    String attributes = attributesJson(event.attributes());
-    Appended appended;
-    appendLock.lock();
+  @Override
+  public List<Appended> appendAll(List<JournalAppend> appends, TransactionWork extra) {
+    Objects.requireNonNull(extra, "extra");
+    List<Pending> pendings = appends.stream()
+        .map(a -> pending(a.requestKey().orElse(null), a.event()))
+        .toList();
+    List<Appended> appended = group.exclusively(() -> database.inTransaction(session -> {
+      List<Appended> outcomes = List.copyOf(appendIn(session, pendings, new GroupProgress()));
+      extra.run(session, outcomes);
+      return outcomes;
+    }));
+    tellLive(appended);
+    return appended;
+  }
+
+  /** Appends waiting for their group, for tests that line a group up. */
+  int queuedAppends() {
+    return group.queued();
+  }
+
+  private Pending pending(String requestKey, NewEvent event) {
+    Objects.requireNonNull(event, "event");
+    return new Pending(requestKey, event, attributesJson(event.attributes()));
+  }
+
+  /**
+   * Writes one group; called by {@link GroupCommit} with the append lock held. Returns the live
+   * wake-up, run once the lock is released.
+   */
+  private Runnable commitGroup(List<GroupCommit.Ticket<Pending, JournalEvent>> tickets) {
+    List<Pending> pendings = tickets.stream().map(GroupCommit.Ticket::item).toList();
+    GroupProgress progress = new GroupProgress();
+    List<Appended> appended;
     try {
-      appended = database.inTransaction(session -> appendIn(session, requestKey, event, attributes));
-    } finally {
-      appendLock.unlock();
+      appended = database.inTransaction(session -> {
+        List<Appended> outcomes = appendIn(session, pendings, progress);
+        session.flush(); // statement failures surface here, so a failure after it is the commit's
+        progress.flushed = true;
+        return outcomes;
+      });
+    } catch (RuntimeException e) {
+      if (tickets.size() > 1 && progress.headLocked && !progress.flushed) {
+        return commitOneByOne(tickets); // some event broke the group: find it
+      }
+      // before the head lock no event is to blame (no connection, lock timeout); after the flush
+      // the commit itself failed and may have happened anyway, so retrying could double events
+      tickets.forEach(ticket -> ticket.fail(e));
+      return () -> {
+      };
     }
-    if (appended.isNew()) {
-      live.committed(appended.event().seq());
+    for (int i = 0; i < tickets.size(); i++) {
+      tickets.get(i).complete(appended.get(i).event());
     }
-    return appended.event();
+    return () -> tellLive(appended);
   }
 
-  private record Appended(JournalEvent event, boolean isNew) {
+  /** How far a group transaction got, to tell whose fault its failure is. */
+  private static final class GroupProgress {
+    boolean headLocked;
+    boolean flushed;
   }
 
-  private Appended appendIn(Session session, String requestKey, NewEvent event, String attributes) {
-    // Lock first, then look the request up: the lock orders us after any concurrent twin.
-    JournalHeadRow head = session.find(JournalHeadRow.class, JournalHeadRow.ID, LockModeType.PESSIMISTIC_WRITE);
-    if (requestKey != null) {
-      ProcessedRequestRow done = session.find(ProcessedRequestRow.class, requestKey);
-      if (done != null) {
-        return new Appended(read(session, done.seq).orElseThrow(), false);
+  private Runnable commitOneByOne(List<GroupCommit.Ticket<Pending, JournalEvent>> tickets) {
+    List<Appended> committed = new ArrayList<>();
+    for (GroupCommit.Ticket<Pending, JournalEvent> ticket : tickets) {
+      try {
+        Appended appended = database.inTransaction(
+            session -> appendIn(session, List.of(ticket.item()), new GroupProgress()).get(0));
+        committed.add(appended);
+        ticket.complete(appended.event());
+      } catch (RuntimeException e) {
+        ticket.fail(e);
       }
     }
-    long seq = head.lastSeq + 1;
-    head.lastSeq = seq;
+    return () -> tellLive(committed);
+  }
+
+  /** One wake-up per commit, with its highest new seq; none when it recorded nothing new. */
+  private void tellLive(List<Appended> appended) {
+    long highest = appended.stream().filter(Appended::isNew).mapToLong(a -> a.event().seq()).max().orElse(0);
+    if (highest > 0) {
+      try {
+        live.committed(highest);
+      } catch (RuntimeException e) {
+        log.warn("Telling live listeners about seq {} failed", highest, e); // readers still poll the journal
+      }
+    }
+  }
+
+  private List<Appended> appendIn(Session session, List<Pending> pendings, GroupProgress progress) {
+    // Lock first, then look the requests up: the lock orders us after any concurrent twin.
+    JournalHeadRow head = session.find(JournalHeadRow.class, JournalHeadRow.ID, LockModeType.PESSIMISTIC_WRITE);
+    progress.headLocked = true;
+    Map<String, Long> recordedBefore = recordedSeqs(session, pendings);
+    Map<String, JournalEvent> byKey = new HashMap<>();
+    Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    List<Appended> outcomes = new ArrayList<>(pendings.size());
+    for (Pending pending : pendings) {
+      String key = pending.requestKey();
+      if (key != null && byKey.containsKey(key)) {
+        outcomes.add(new Appended(byKey.get(key), false));
+        continue;
+      }
+      if (key != null && recordedBefore.containsKey(key)) {
+        long seq = recordedBefore.get(key);
+        JournalEvent earlier = read(session, seq).orElseThrow(() -> new IllegalStateException(
+            "request key " + key + " names seq " + seq + ", which the journal does not hold"));
+        byKey.put(key, earlier);
+        outcomes.add(new Appended(earlier, false));
+        continue;
+      }
+      long seq = head.lastSeq + 1;
+      head.lastSeq = seq;
+      JournalEvent event = persist(session, seq, recordedAt, pending);
+      if (key != null) {
+        session.persist(new ProcessedRequestRow(key, seq, recordedAt));
+        byKey.put(key, event);
+      }
+      outcomes.add(new Appended(event, true));
+    }
+    return outcomes;
+  }
+
+  private static Map<String, Long> recordedSeqs(Session session, List<Pending> pendings) {
+    Set<String> keys = new HashSet<>();
+    pendings.forEach(p -> {
+      if (p.requestKey() != null) {
+        keys.add(p.requestKey());
+      }
+    });
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Long> seqs = new HashMap<>();
+    session.createSelectionQuery("from ProcessedRequestRow p where p.requestKey in :keys", ProcessedRequestRow.class)
+        .setParameter("keys", keys)
+        .getResultList()
+        .forEach(row -> seqs.put(row.requestKey, row.seq));
+    return seqs;
+  }
+
+  private JournalEvent persist(Session session, long seq, Instant recordedAt, Pending pending) {
+    NewEvent event = pending.event();
     EventRow row = new EventRow();
     row.seq = seq;
     row.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
-    row.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    row.recordedAt = recordedAt;
     row.type = event.type();
     row.lon = event.location().map(Location::lon).orElse(null);
     row.lat = event.location().map(Location::lat).orElse(null);
     row.summary = event.summary();
-    row.attributes = attributes;
+    row.attributes = pending.attributes();
     session.persist(row);
     for (int i = 0; i < event.subjects().size(); i++) {
       session.persist(new EventSubjectRow(seq, i, event.subjects().get(i)));
     }
-    if (requestKey != null) {
-      session.persist(new ProcessedRequestRow(requestKey, seq, row.recordedAt));
-    }
-    return new Appended(toEvent(row, event.subjects()), true);
+    return toEvent(row, event.subjects());
   }
 
   private Optional<JournalEvent> read(Session session, long seq) {

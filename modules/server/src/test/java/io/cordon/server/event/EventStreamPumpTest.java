@@ -70,6 +70,11 @@ class EventStreamPumpTest {
       }
 
       @Override
+      public List<Appended> appendAll(List<JournalAppend> appends, TransactionWork extra) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public List<JournalEvent> readAfter(long afterSeq, TypeFilter types, int limit) {
         return events.stream().filter(e -> e.seq() > afterSeq && types.matches(e.type())).limit(limit).toList();
       }

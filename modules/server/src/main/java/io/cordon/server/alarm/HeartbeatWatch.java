@@ -1,0 +1,47 @@
+package io.cordon.server.alarm;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Notices sensors that stopped beating: a sensor seen beating since the server started and silent for
+ * longer than the timeout is reported once, until it beats again. Sensors never heard are not
+ * watched (they may not send heartbeats at all).
+ */
+final class HeartbeatWatch {
+
+  private final Duration timeout;
+  private final Map<String, Instant> lastBeat = new HashMap<>();
+  private final Set<String> reported = new HashSet<>();
+
+  HeartbeatWatch(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  void beat(String sensorId, Instant at) {
+    lastBeat.merge(sensorId, at, (a, b) -> a.isAfter(b) ? a : b);
+    reported.remove(sensorId);
+  }
+
+  /** Sensors newly silent for longer than the timeout at {@code now}. */
+  List<String> newlySilent(Instant now) {
+    List<String> silent = new ArrayList<>();
+    lastBeat.forEach((sensor, at) -> {
+      if (!reported.contains(sensor) && at.plus(timeout).isBefore(now)) {
+        silent.add(sensor);
+      }
+    });
+    reported.addAll(silent);
+    return silent;
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+}

@@ -1,0 +1,104 @@
+package io.cordon.server.alarm;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cordon.domain.alarm.AlarmLocation;
+import io.cordon.domain.alarm.AlarmPlaces;
+import io.cordon.domain.alarm.AlarmType;
+import io.cordon.domain.alarm.Evidence;
+import io.cordon.domain.alarm.Severity;
+import io.cordon.domain.alarm.SourceRef;
+import io.cordon.domain.alarm.SourceReport;
+import io.cordon.domain.park.CameraId;
+import io.cordon.domain.park.GateId;
+import io.cordon.domain.park.SegmentId;
+import io.cordon.server.event.JournalEvent;
+import io.cordon.server.event.SubjectKey;
+import io.cordon.server.event.TypeFilter;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The journal events that raise alarms, read back as domain {@link SourceReport}s placed in the park:
+ * devices' {@code alarm.report}s and the perimeter sensors' intrusion, fault and tamper reports.
+ */
+final class ReportEvents {
+
+  static final String SENSOR_HEARTBEAT = "sensor.heartbeat";
+  /** Everything the center consumes, heartbeats included (they feed the heartbeat watch). */
+  static final TypeFilter CONSUMED = new TypeFilter(List.of(JournalAlarmReportSink.TYPE, "sensor.intrusion",
+      "sensor.fault", "sensor.tamper", SENSOR_HEARTBEAT));
+  private static final TypeReference<List<Map<String, String>>> EVIDENCE = new TypeReference<>() {
+  };
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AlarmPlaces places;
+
+  ReportEvents(AlarmPlaces places) {
+    this.places = places;
+  }
+
+  /** The report an event carries; empty for heartbeats and events without a place. */
+  Optional<SourceReport> report(JournalEvent event) {
+    if (event.location().isEmpty() || event.subjects().isEmpty()) {
+      return Optional.empty();
+    }
+    SubjectKey main = event.subjects().get(0);
+    double lon = event.location().get().lon();
+    double lat = event.location().get().lat();
+    switch (event.type()) {
+      case "sensor.intrusion":
+        return Optional.of(sensor(event, AlarmType.PERIMETER_INTRUSION, lon, lat));
+      case "sensor.fault":
+        return Optional.of(sensor(event, AlarmType.DEVICE_FAULT, lon, lat));
+      case "sensor.tamper":
+        return Optional.of(sensor(event, AlarmType.DEVICE_TAMPER, lon, lat));
+      case JournalAlarmReportSink.TYPE:
+        return Optional.of(device(event, main, lon, lat));
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private SourceReport sensor(JournalEvent event, AlarmType type, double lon, double lat) {
+    Optional<SegmentId> segment = event.subjects().stream().filter(s -> s.kind().equals("segment")).findFirst()
+        .map(s -> new SegmentId(s.id()));
+    AlarmLocation location = places.locate(lon, lat, segment, Optional.empty(), Optional.empty());
+    return new SourceReport(type, Optional.empty(), new SourceRef("sensor", event.subjects().get(0).id()), location,
+        places.camerasCovering(location), List.of(), event.attributes().getOrDefault("detail", ""),
+        event.occurredAt());
+  }
+
+  private SourceReport device(JournalEvent event, SubjectKey source, double lon, double lat) {
+    Map<String, String> a = event.attributes();
+    AlarmType type = AlarmType.valueOf(a.get("type"));
+    Optional<Severity> severity = Optional.ofNullable(a.get("severity")).map(Severity::valueOf);
+    Optional<GateId> gate = source.kind().equals("gate") ? Optional.of(new GateId(source.id())) : Optional.empty();
+    Optional<CameraId> camera =
+        source.kind().equals("camera") ? Optional.of(new CameraId(source.id())) : Optional.empty();
+    AlarmLocation location = places.locate(lon, lat, Optional.empty(), gate, camera);
+    return new SourceReport(type, severity, new SourceRef(source.kind(), source.id()), location,
+        places.camerasCovering(location), evidence(a.get("evidence")), a.getOrDefault("detail", ""),
+        event.occurredAt());
+  }
+
+  private static List<Evidence> evidence(String json) {
+    if (json == null || json.isEmpty()) {
+      return List.of();
+    }
+    try {
+      List<Evidence> list = new ArrayList<>();
+      for (Map<String, String> e : JSON.readValue(json, EVIDENCE)) {
+        list.add(new Evidence(e.get("kind"), e.get("reference"),
+            Optional.ofNullable(e.get("time")).map(Instant::parse)));
+      }
+      return list;
+    } catch (IOException e) {
+      throw new IllegalStateException("corrupt evidence in the journal", e);
+    }
+  }
+}
