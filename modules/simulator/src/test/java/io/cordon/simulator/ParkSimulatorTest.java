@@ -27,6 +27,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import io.cordon.domain.alarm.AlarmType;
+import io.cordon.simulator.alarm.AlarmRates;
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +77,24 @@ class ParkSimulatorTest {
     List<Event> events = take(subscribe("sensor.intrusion"), 1);
 
     assertThat(events.get(0).getSubjectsList()).extracting(s -> s.getKind()).containsExactly("sensor", "segment");
+  }
+
+  @Test
+  void everyAlarmFamilyTheSimulatorRaisesIsAcceptedAndBecomesAlarmsOnTheRealServer() {
+    startServer(0);
+    AlarmRates often = new AlarmRates(3600, 3600, 3600, 3600, 3600); // about one a second per family
+    simulator = new ParkSimulator(channel, "device", "device", fast().withAlarmRates(often));
+    simulator.start();
+
+    Set<AlarmType.Family> families = EnumSet.noneOf(AlarmType.Family.class);
+    Iterator<Event> raised = subscribe("alarm.raised");
+    while (families.size() < 5 && raised.hasNext()) {
+      families.add(AlarmType.valueOf(raised.next().getAttributesOrThrow("type")).family());
+    }
+
+    assertThat(families).containsExactlyInAnyOrder(AlarmType.Family.PERIMETER, AlarmType.Family.VIDEO,
+        AlarmType.Family.GATE, AlarmType.Family.VEHICLE, AlarmType.Family.DEVICE);
+    assertThat(simulator.acknowledgedAlarmReports()).isPositive();
   }
 
   @Test
