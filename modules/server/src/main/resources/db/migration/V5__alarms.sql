@@ -2,7 +2,7 @@
 -- every change; these tables hold the current state the center reloads at start-up, written in
 -- the same transaction as those events. Portable SQL: H2 2.x and PostgreSQL 15.
 
--- Every alarm as it is now: the stored form (protobuf JSON of cordon.v1.Alarm without the SOP
+-- Every alarm as it is now: the stored form (base64 of the binary cordon.v1.Alarm without the SOP
 -- texts) plus the columns queries and the reload need.
 create table alarm (
   alarm_id varchar(32) not null primary key,

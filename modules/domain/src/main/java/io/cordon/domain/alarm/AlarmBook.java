@@ -32,6 +32,8 @@ public final class AlarmBook {
   private final Map<AlarmId, Alarm> alarms = new LinkedHashMap<>();
   private final Map<SourceKey, AlarmId> openBySource = new HashMap<>();
   private final Map<SourceRef, Snooze> snoozes = new LinkedHashMap<>();
+  /** Alarms raised lately, oldest first: only they can share an incident with a new one. */
+  private final java.util.ArrayDeque<AlarmId> recentlyRaised = new java.util.ArrayDeque<>();
   private long lastNumber;
 
   /**
@@ -47,10 +49,14 @@ public final class AlarmBook {
   /** Replaces the content with stored alarms and snoozes. */
   public void load(Collection<Alarm> stored, Collection<Snooze> storedSnoozes) {
     alarms.clear();
+    recentlyRaised.clear();
     openBySource.clear();
     snoozes.clear();
     lastNumber = 0;
-    stored.stream().sorted(Comparator.comparing(Alarm::raisedAt)).forEach(this::put);
+    stored.stream().sorted(Comparator.comparing(Alarm::raisedAt)).forEach(alarm -> {
+      put(alarm);
+      recentlyRaised.addLast(alarm.id());
+    });
     storedSnoozes.forEach(s -> snoozes.put(s.source(), s));
   }
 
@@ -128,6 +134,7 @@ public final class AlarmBook {
         report.linkedCameras(), report.evidence(), report.detail(), report.observedAt(), now, incident,
         settings.escalateAfter(report.type(), severity), sops.apply(report.type()));
     put(raised);
+    recentlyRaised.addLast(raised.id());
     return new ReportDecision.Raised(raised);
   }
 
@@ -180,9 +187,20 @@ public final class AlarmBook {
    * radius, or a perimeter alarm on the same or a touching segment within the adjacency window.
    */
   private Optional<AlarmId> incidentFor(SourceReport report, Instant now) {
+    Duration reach = settings.burstWindow().compareTo(settings.adjacentSegmentWindow()) > 0
+        ? settings.burstWindow() : settings.adjacentSegmentWindow();
+    // a storm of never-closed alarms must not make every new one scan them all
+    while (!recentlyRaised.isEmpty()) {
+      Alarm oldest = alarms.get(recentlyRaised.peekFirst());
+      if (oldest != null && !oldest.raisedAt().isBefore(now.minus(reach))) {
+        break;
+      }
+      recentlyRaised.removeFirst();
+    }
     Alarm best = null;
-    for (Alarm other : alarms.values()) {
-      if (!other.state().isOpen()) {
+    for (AlarmId recentId : recentlyRaised) {
+      Alarm other = alarms.get(recentId);
+      if (other == null || !other.state().isOpen()) {
         continue;
       }
       Duration apart = Duration.between(other.raisedAt(), now).abs();

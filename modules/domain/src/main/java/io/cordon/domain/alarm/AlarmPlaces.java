@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * Places alarms in the park: the control zone a point falls in, the cameras that cover it (within
@@ -33,10 +35,14 @@ public final class AlarmPlaces {
   private final Park park;
   private final double cameraRangeMetres;
   private final Map<SegmentId, Coordinate[]> segmentEnds = new HashMap<>();
+  /** The zones, highest risk first, prepared: every report asks which one it falls in. */
+  private final List<PreparedZone> zones = new ArrayList<>();
 
   public AlarmPlaces(Park park, double cameraRangeMetres) {
     this.park = park;
     this.cameraRangeMetres = cameraRangeMetres;
+    park.zones().stream().sorted(Comparator.comparing(ControlZone::zoneClass))
+        .forEach(z -> zones.add(new PreparedZone(z, PreparedGeometryFactory.prepare(z.area()))));
     for (PerimeterSegment segment : park.perimeter()) {
       Coordinate[] line = segment.line().getCoordinates();
       segmentEnds.put(segment.id(), new Coordinate[] {line[0], line[line.length - 1]});
@@ -50,7 +56,9 @@ public final class AlarmPlaces {
   /** The location of a point with the features it is at; the zone from the park plan. */
   public AlarmLocation locate(double lon, double lat, Optional<SegmentId> segment, Optional<GateId> gate,
       Optional<CameraId> camera) {
-    Optional<ControlZone> zone = park.zoneAt(Wgs84.point(lon, lat));
+    org.locationtech.jts.geom.Point point = Wgs84.point(lon, lat);
+    Optional<ControlZone> zone = zones.stream().filter(z -> z.area().covers(point)).findFirst()
+        .map(PreparedZone::zone);
     return new AlarmLocation(lon, lat, segment, zone.map(ControlZone::id),
         zone.map(ControlZone::zoneClass).orElse(ZoneClass.GENERAL), gate, camera);
   }
@@ -112,5 +120,8 @@ public final class AlarmPlaces {
   }
 
   private record Candidate(CameraId id, double metres) {
+  }
+
+  private record PreparedZone(ControlZone zone, PreparedGeometry area) {
   }
 }

@@ -31,7 +31,7 @@ class AlarmRow {
   @Column(name = "closed_at")
   Instant closedAt;
 
-  /** Protobuf JSON of the stored form ({@link AlarmProtos#stored}). */
+  /** The stored form ({@link AlarmProtos#stored}): base64 of the binary cordon.v1.Alarm. */
   @Column(name = "body", nullable = false, length = 1_000_000)
   String body;
 

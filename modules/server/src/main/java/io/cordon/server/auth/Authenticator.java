@@ -26,6 +26,13 @@ import java.util.stream.Collectors;
 public final class Authenticator {
 
   private static final int TOKEN_BYTES = 32;
+  /**
+   * A checked token is trusted this long without asking the database again: a device reporting
+   * thousands of times a second must not cost a transaction per call. Sessions are only removed when
+   * they expire (checked here too) or at start-up, so a short trust window changes nothing else.
+   */
+  static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
+  private static final int MAX_CACHED = 10_000;
 
   private final Database database;
   private final PasswordHasher hasher;
@@ -34,6 +41,8 @@ public final class Authenticator {
   private final SecureRandom random = new SecureRandom();
   /** Checked against when the user does not exist, so both failures cost the same time. */
   private final String decoyHash;
+  private final java.util.concurrent.ConcurrentHashMap<String, Checked> checked =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public Authenticator(Database database, PasswordHasher hasher, Clock clock, Duration sessionTtl) {
     this.database = database;
@@ -55,6 +64,7 @@ public final class Authenticator {
 
   /** Deletes every demo account with its sessions; returns the names deleted. */
   public List<String> deleteDemoUsers() {
+    checked.clear();
     return database.inTransaction(session -> {
       List<UserRow> demo = session.createSelectionQuery("from UserRow u where u.demo = true order by u.username",
           UserRow.class).getResultList();
@@ -124,13 +134,31 @@ public final class Authenticator {
     }
     String hash = tokenHash(token);
     Instant now = clock.instant();
-    return database.inTransaction(session -> {
+    Checked recent = checked.get(hash);
+    if (recent != null && now.isBefore(recent.until())) {
+      return Optional.of(recent.user());
+    }
+    Optional<Checked> fresh = database.inTransaction(session -> {
       SessionRow row = session.find(SessionRow.class, hash);
       if (row == null || !row.expiresAt.isAfter(now)) {
-        return Optional.empty();
+        return Optional.<Checked>empty();
       }
-      return Optional.ofNullable(session.find(UserRow.class, row.username)).map(Authenticator::toUser);
+      Instant until = now.plus(RECHECK_AFTER).isBefore(row.expiresAt) ? now.plus(RECHECK_AFTER) : row.expiresAt;
+      return Optional.ofNullable(session.find(UserRow.class, row.username))
+          .map(user -> new Checked(toUser(user), until));
     });
+    if (fresh.isEmpty()) {
+      checked.remove(hash);
+      return Optional.empty();
+    }
+    if (checked.size() >= MAX_CACHED) {
+      checked.clear();
+    }
+    checked.put(hash, fresh.get());
+    return Optional.of(fresh.get().user());
+  }
+
+  private record Checked(AuthenticatedUser user, Instant until) {
   }
 
   /** Removes sessions that have expired; returns how many. */

@@ -25,6 +25,9 @@ final class GroupCommit<I, R> {
 
   private final Queue<Ticket<I, R>> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock lock = new ReentrantLock();
+  /** Exclusive work waiting for the lock: batches then step aside instead of barging in front of it. */
+  private final java.util.concurrent.atomic.AtomicInteger exclusiveWaiting =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final int maxBatch;
   private final Function<List<Ticket<I, R>>, Runnable> writer;
 
@@ -51,7 +54,7 @@ final class GroupCommit<I, R> {
     queue.add(ticket);
     boolean interrupted = false;
     while (!ticket.isDone()) {
-      if (lock.tryLock()) {
+      if (exclusiveWaiting.get() == 0 && lock.tryLock()) {
         Runnable afterRelease = NOTHING;
         try {
           if (!ticket.isDone()) {
@@ -76,7 +79,12 @@ final class GroupCommit<I, R> {
     if (lock.isHeldByCurrentThread()) {
       throw new IllegalStateException("exclusive work cannot nest");
     }
-    lock.lock();
+    exclusiveWaiting.incrementAndGet();
+    try {
+      lock.lock();
+    } finally {
+      exclusiveWaiting.decrementAndGet();
+    }
     try {
       return work.get();
     } finally {
