@@ -1,5 +1,8 @@
 package io.cordon.app;
 
+import io.cordon.app.alarm.AlarmQueueView;
+import io.cordon.app.alarm.AlarmSound;
+import io.cordon.app.alarm.SupervisorNoticeBanner;
 import io.cordon.app.backend.Backend;
 import io.cordon.app.backend.EmbeddedBackend;
 import io.cordon.app.backend.RemoteBackend;
@@ -13,7 +16,13 @@ import io.cordon.client.auth.Session;
 import io.cordon.client.connection.ClientExecutors;
 import io.cordon.client.connection.ServerConnection;
 import io.cordon.app.map.MapSources;
-import io.cordon.client.alarm.RecentAlarmsViewModel;
+import io.cordon.client.alarm.AlarmActions;
+import io.cordon.client.alarm.AlarmClient;
+import io.cordon.client.alarm.AlarmDetailViewModel;
+import io.cordon.client.alarm.AlarmFeed;
+import io.cordon.client.alarm.AlarmQueueViewModel;
+import io.cordon.client.alarm.AlarmStore;
+import io.cordon.client.alarm.SupervisorNotices;
 import io.cordon.client.connection.ConnectionState;
 import io.cordon.client.event.EventFeed;
 import io.cordon.client.gate.GateClient;
@@ -66,6 +75,7 @@ public class CordonApp extends Application {
   private volatile boolean stopped;
   private EventFeed feed;
   private LiveTrackFeed trackFeed;
+  private AlarmFeed alarmFeed;
   private GateStateStore gateStates;
   private LiveVehicleStore vehicles;
   private MainWindow mainWindow;
@@ -147,25 +157,42 @@ public class CordonApp extends Application {
     feed.addListener(statusVm);
     feed.addListener(eventsVm);
     ParkViewModel parkVm = new ParkViewModel(connection, ParkFromProto::toDomain, Platform::runLater);
-    RecentAlarmsViewModel alarmsVm = new RecentAlarmsViewModel(Clock.systemUTC(), RecentAlarmsViewModel.DEFAULT_WINDOW);
-    feed.addListener(alarmsVm);
     GateClient gates = new GateClient(connection);
     gateStates = new GateStateStore(gates, executors);
     feed.addListener(gateStates);
     BooleanBinding connected = statusVm.stateProperty().isEqualTo(ConnectionState.CONNECTED);
     vehicles = new LiveVehicleStore();
     trackFeed = new LiveTrackFeed(connection, vehicles);
+    // the alarm queue: AlarmService.Watch into a store, the queue, the detail and the actions on it;
+    // the map marks the store's open alarms
+    AlarmStore alarmStore = new AlarmStore(Platform::runLater);
     MapSources mapSources = new MapSources(
-        parkVm, vehicles, alarmsVm, gateStates,
+        parkVm, vehicles, alarmStore, gateStates,
         () -> new GateCommandViewModel(gates, session, connected, Platform::runLater), options.tiles());
+    alarmFeed = new AlarmFeed(connection, alarmStore);
+    AlarmQueueViewModel alarmQueueVm = new AlarmQueueViewModel(alarmStore, session, Clock.systemUTC(), executors);
+    alarmFeed.addStateListener(alarmQueueVm::onFeedState);
+    alarmFeed.addStateListener(statusVm::onAlarmFeedState);
+    AlarmDetailViewModel alarmDetailVm = new AlarmDetailViewModel(alarmStore);
+    AlarmActions alarmActions = new AlarmActions(new AlarmClient(connection), alarmStore, session,
+        alarmQueueVm.connectedBinding(), alarmDetailVm.alarmProperty(), Platform::runLater);
+    AlarmSound sound = new AlarmSound();
+    AlarmQueueView alarmQueue = new AlarmQueueView(alarmQueueVm, alarmDetailVm, alarmActions, i18n, sound);
+    // escalations and skipped SOP steps reach a supervisor as a red notice and a louder tone
+    SupervisorNotices supervisorNotices = new SupervisorNotices(session, Clock.systemUTC());
+    feed.addListener(supervisorNotices);
+    SupervisorNoticeBanner supervisorNotice =
+        new SupervisorNoticeBanner(supervisorNotices, i18n, sound, alarmQueue::select);
     stage.titleProperty().unbind();
     mainWindow = new MainWindow(
-        stage, i18n, layoutStore, savedLayout, mapSources, background, eventsVm, statusVm, session, backend.embedded(),
-        this::exit);
+        stage, i18n, layoutStore, savedLayout, mapSources, background, eventsVm, alarmQueue, supervisorNotice,
+        statusVm, session,
+        backend.embedded(), this::exit);
     stage.titleProperty().bind(i18n.text("app.title"));
     parkVm.loadCommand().execute();
     feed.startWithRecent(EventListViewModel.DEFAULT_CAPACITY);
     trackFeed.start();
+    alarmFeed.start();
   }
 
   /** Live vehicles as the map sees them, once signed in (tests inspect it). */
@@ -210,6 +237,9 @@ public class CordonApp extends Application {
     }
     if (trackFeed != null) {
       trackFeed.close();
+    }
+    if (alarmFeed != null) {
+      alarmFeed.close();
     }
     if (gateStates != null) {
       gateStates.close();

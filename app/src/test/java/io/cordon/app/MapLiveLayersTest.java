@@ -2,7 +2,17 @@ package io.cordon.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cordon.api.v1.AlarmIngestServiceGrpc;
+import io.cordon.api.v1.AlarmReport;
+import io.cordon.api.v1.AlarmType;
 import io.cordon.app.event.EventListView;
+import io.cordon.app.i18n.I18n;
+import io.cordon.client.alarm.AlarmProtos;
+import io.cordon.client.connection.ClientExecutors;
+import io.cordon.client.connection.ServerConnection;
+import io.cordon.domain.alarm.Severity;
+import io.cordon.domain.park.Camera;
+import io.cordon.map.live.AlarmMarker;
 import io.cordon.app.gate.GateCommandDialog;
 import io.cordon.client.event.EventRow;
 import io.cordon.domain.gate.GateState;
@@ -13,7 +23,12 @@ import io.cordon.map.ParkMapView;
 import io.cordon.map.interact.FeatureIndex;
 import io.cordon.server.park.ParkFileLoader;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.TableView;
@@ -26,9 +41,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
- * The map's live layers in the whole client (embedded server + simulator): vehicles and gate
- * states arrive through the real device RPCs, and an operator opens an emergency gate from the
- * map with a reason.
+ * The map's live layers in the whole client (embedded server + simulator): vehicles, gate
+ * states and alarms arrive through the real device RPCs, and an operator opens an emergency gate
+ * from the map with a reason.
  */
 @ExtendWith(ApplicationExtension.class)
 class MapLiveLayersTest {
@@ -37,9 +52,11 @@ class MapLiveLayersTest {
 
   private AppDriver driver;
   private CordonApp app;
+  private FxRobot robot;
 
   @BeforeEach
   void setUp(FxRobot robot) throws Exception {
+    this.robot = robot;
     driver = new AppDriver(robot);
     app = driver.start(dataDir, configDir.resolve("workstation.properties"));
     driver.signInAsOperator();
@@ -106,5 +123,57 @@ class MapLiveLayersTest {
     robot.interact(actions.get().get(0).run());
     AppDriver.waitFor("the dialog", () -> robot.lookup("#" + GateCommandDialog.CONFIRM_ID).tryQuery().isPresent());
     assertThat(robot.lookup("#" + GateCommandDialog.CONFIRM_ID).query().isDisabled()).isTrue();
+  }
+
+  /** The alarm markers as the FX thread sees them. */
+  private List<AlarmMarker> alarmMarkers() {
+    AtomicReference<List<AlarmMarker>> markers = new AtomicReference<>();
+    robot.interact(() -> markers.set(List.copyOf(map().state().alarms())));
+    return markers.get();
+  }
+
+  private Optional<AlarmMarker> markerAt(Camera camera) {
+    return alarmMarkers().stream()
+        .filter(m -> Math.abs(m.lon() - camera.position().getX()) < 1e-6 && Math.abs(m.lat() - camera.position().getY()) < 1e-6)
+        .filter(m -> m.severity() == Severity.CRITICAL)
+        .findFirst();
+  }
+
+  /** What a video analytics server does: one smoke/fire report through AlarmIngestService, as the device user. */
+  private void reportSmokeAt(Camera camera) {
+    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor();
+    try (ServerConnection device = ServerConnection.open(app.backend().address(),
+        new ClientExecutors(background, Runnable::run))) {
+      device.signIn("device", "device");
+      AlarmIngestServiceGrpc.newBlockingStub(device.channel())
+          .withCallCredentials(device.callCredentials())
+          .withDeadlineAfter(5, TimeUnit.SECONDS)
+          .raise(AlarmReport.newBuilder()
+              .setRequestId("map-test-" + System.nanoTime())
+              .setType(AlarmType.ALARM_TYPE_SMOKE_FIRE)
+              .setSourceKind("camera")
+              .setSourceId(camera.id().value())
+              .setTime(AlarmProtos.timestamp(Instant.now()))
+              .setSeverity(io.cordon.api.v1.AlarmSeverity.ALARM_SEVERITY_CRITICAL)
+              .setDetail("smoke near the camera")
+              .build());
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  @Test
+  void anAlarmRaisedByADeviceIsMarkedOnTheMapWithItsTypeAndIdInTheOperatorsLanguage() throws Exception {
+    Camera camera = ParkFileLoader.loadSample().cameras().get(0);
+
+    reportSmokeAt(camera);
+
+    AppDriver.waitFor("the alarm on the map", () -> markerAt(camera).isPresent());
+    AlarmMarker marker = markerAt(camera).orElseThrow();
+    assertThat(marker.id()).startsWith("A-");
+    assertThat(marker.label()).isEqualTo("烟火 " + marker.id());
+
+    robot.interact(() -> app.i18n().setLocale(I18n.ENGLISH));
+    assertThat(markerAt(camera).orElseThrow().label()).isEqualTo("Smoke or fire " + marker.id());
   }
 }

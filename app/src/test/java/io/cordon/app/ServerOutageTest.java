@@ -58,8 +58,9 @@ class ServerOutageTest {
   void statusBarSaysTheLinkIsBrokenWhileTheServerIsGone() throws Exception {
     backend.stopServer();
 
-    AppDriver.waitFor("the broken link in the status bar", () -> RECONNECTING.equals(state.getText()));
-    assertThat(state.getStyleClass()).contains("state-reconnecting").doesNotContain("state-connected");
+    AppDriver.waitFor("the broken link in the status bar", () -> RECONNECTING.equals(state.getText())
+        && state.getStyleClass().contains("state-reconnecting"));
+    assertThat(state.getStyleClass()).doesNotContain("state-connected");
   }
 
   @Test
@@ -70,8 +71,10 @@ class ServerOutageTest {
 
     backend.startServer();
 
-    AppDriver.waitFor("the link back in the status bar", () -> CONNECTED.equals(state.getText()));
-    assertThat(state.getStyleClass()).contains("state-connected").doesNotContain("state-reconnecting");
+    // text and style change in one FX event; this thread may look between the two
+    AppDriver.waitFor("the link back in the status bar", () -> CONNECTED.equals(state.getText())
+        && state.getStyleClass().contains("state-connected"));
+    assertThat(state.getStyleClass()).doesNotContain("state-reconnecting");
     AppDriver.waitFor("events after the restart", () -> rows().get(0).seq() >= lastBefore + 5);
     List<Long> seqs = rows().stream().map(EventRow::seq).toList();
     assertThat(seqs).contains(lastBefore, lastBefore + 1).doesNotHaveDuplicates();

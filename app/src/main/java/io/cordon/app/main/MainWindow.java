@@ -1,5 +1,7 @@
 package io.cordon.app.main;
 
+import io.cordon.app.alarm.AlarmQueueView;
+import io.cordon.app.alarm.SupervisorNoticeBanner;
 import io.cordon.app.dock.DockManager;
 import io.cordon.app.dock.DockableView;
 import io.cordon.app.event.EventListView;
@@ -14,7 +16,6 @@ import io.cordon.client.layout.WindowBounds;
 import io.cordon.client.layout.WorkstationLayout;
 import io.cordon.client.layout.WorkstationLayoutStore;
 import io.cordon.app.map.MapSources;
-import io.cordon.client.event.EventDescriptions;
 import java.util.concurrent.Executor;
 import io.cordon.client.status.StatusViewModel;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class MainWindow {
   public static final String MAP_VIEW = "map";
   public static final String EVENTS_VIEW = "events";
+  public static final String ALARMS_VIEW = "alarms";
 
   private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
 
@@ -53,6 +55,7 @@ public final class MainWindow {
   private final WorkstationLayoutStore layoutStore;
   private final DockManager docks;
   private final MapPanel mapPanel;
+  private final AlarmQueueView alarmQueue;
   private final PauseTransition saveSoon = new PauseTransition(Duration.millis(500));
   private boolean restoring = true;
 
@@ -64,6 +67,8 @@ public final class MainWindow {
       MapSources mapSources,
       Executor background,
       EventListViewModel eventsVm,
+      AlarmQueueView alarmQueue,
+      SupervisorNoticeBanner supervisorNotice,
       StatusViewModel statusVm,
       Session session,
       boolean embedded,
@@ -81,7 +86,7 @@ public final class MainWindow {
     dockArea.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(dockArea.getItems()));
 
     docks = new DockManager(dockArea, i18n, stage, this::layoutChanged);
-    mapPanel = new MapPanel(mapSources, i18n, new EventDescriptions(i18n::find), background);
+    mapPanel = new MapPanel(mapSources, i18n, background);
     DockableView mapView = new DockableView(MAP_VIEW, "view.map", mapPanel.root(), i18n);
     mapView.addHeaderItem(mapPanel.legendToggle());
     docks.register(mapView);
@@ -95,11 +100,21 @@ public final class MainWindow {
     DockableView eventsView = new DockableView(EVENTS_VIEW, "view.events", events.table(), i18n);
     eventsView.addHeaderItem(events.count());
     docks.register(eventsView);
+    // The alarm queue: a selected alarm, or a new critical one, flies the map there.
+    this.alarmQueue = alarmQueue;
+    alarmQueue.setOnFocus(alarm -> mapPanel.map().focus(
+        alarm.getLocation().getPoint().getLon(), alarm.getLocation().getPoint().getLat()));
+    DockableView alarmsView = new DockableView(ALARMS_VIEW, "view.alarms", alarmQueue.root(), i18n);
+    alarmsView.addHeaderItem(alarmQueue.count());
+    docks.register(alarmsView);
+    dockArea.setDividerPositions(0.46, 0.62); // map, events, alarms
 
     BorderPane root = new BorderPane();
     root.setTop(menuBar(exit));
     root.setCenter(centre);
-    root.setBottom(new StatusBarView(statusVm, i18n, embedded, session.displayName()).root());
+    StatusBarView status = new StatusBarView(statusVm, i18n, embedded, session.displayName());
+    status.addNotice(supervisorNotice.root());
+    root.setBottom(status.root());
 
     Scene scene = new Scene(root);
     Styles.apply(scene);
@@ -215,6 +230,7 @@ public final class MainWindow {
   public void close() {
     saveLayout();
     mapPanel.close();
+    alarmQueue.close();
     docks.closeAllWindows();
   }
 

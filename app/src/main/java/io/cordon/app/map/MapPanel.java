@@ -2,8 +2,11 @@ package io.cordon.app.map;
 
 import io.cordon.app.i18n.I18n;
 import io.cordon.app.theme.Styles;
-import io.cordon.client.alarm.ActiveAlarm;
-import io.cordon.client.event.EventDescriptions;
+import io.cordon.api.v1.Alarm;
+import io.cordon.app.alarm.AlarmTexts;
+import io.cordon.client.alarm.AlarmProtos;
+import io.cordon.client.alarm.AlarmStore;
+import io.cordon.client.alarm.MapAlarms;
 import io.cordon.client.track.LiveVehicleStore;
 import io.cordon.map.ParkMapView;
 import io.cordon.map.live.AlarmMarker;
@@ -12,28 +15,26 @@ import io.cordon.map.plan.MapLegend;
 import io.cordon.map.tiles.TileSource;
 import io.cordon.map.tiles.TileSources;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executor;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The park map at the centre of the client, fed by the client's stores: the plan, live vehicles,
- * active alarms and gate states; the legend beside it (toggle in the view's header).
+ * the open alarms of the alarm center (most urgent first, at most {@link MapAlarms#MAX_MARKED})
+ * and gate states; the legend beside it (toggle in the view's header).
  */
 public final class MapPanel {
   public static final String MAP_ID = "park-map";
@@ -45,23 +46,30 @@ public final class MapPanel {
   private final ParkMapView map = new ParkMapView();
   private final ToggleButton legendToggle = new ToggleButton();
   private final ReadOnlyStringWrapper tilesError = new ReadOnlyStringWrapper(this, "tilesError", "");
-  private final Timeline expireAlarms;
+  private final AlarmStore alarms;
+  private final AlarmStore.Listener showAlarmsOnChange;
   private boolean closed;
 
-  public MapPanel(MapSources sources, I18n i18n, EventDescriptions descriptions, Executor background) {
+  public MapPanel(MapSources sources, I18n i18n, Executor background) {
+    this(sources, i18n, background, Clock.systemUTC());
+  }
+
+  /** @param clock the time the alarms' priority is judged at (waiting alarms climb) */
+  public MapPanel(MapSources sources, I18n i18n, Executor background, Clock clock) {
     map.setId(MAP_ID);
     map.parkProperty().bind(sources.park().parkProperty());
     map.state().localeProperty().bind(i18n.localeProperty());
     map.state().vehiclesProperty().set(vehiclesOf(sources.vehicles()));
     Bindings.bindContent(map.state().gateStates(), sources.gates().states());
-    Runnable showAlarms = () -> map.state().alarms().setAll(markers(sources.alarms().active(), descriptions));
-    sources.alarms().active().addListener((ListChangeListener<ActiveAlarm>) c -> showAlarms.run());
+    // the store batches its changes onto the UI thread: one re-marking per batch, even in a storm
+    alarms = sources.alarms();
+    AlarmTexts texts = new AlarmTexts(i18n);
+    Runnable showAlarms = () -> map.state().alarms().setAll(markers(alarms, texts, clock));
+    showAlarmsOnChange = changes -> showAlarms.run();
+    alarms.addListener(showAlarmsOnChange);
     i18n.localeProperty().addListener(o -> showAlarms.run()); // labels are in the operator's language
     showAlarms.run();
     map.state().actionsProperty().set(new MapActions(map, sources.gateCommands(), i18n));
-    expireAlarms = new Timeline(new KeyFrame(Duration.seconds(5), e -> sources.alarms().expire()));
-    expireAlarms.setCycleCount(Timeline.INDEFINITE);
-    expireAlarms.play();
     sources.tiles().ifPresent(path -> openTiles(path, background));
 
     Label message = new Label();
@@ -123,7 +131,7 @@ public final class MapPanel {
   /** Stops the panel's timers and closes the base map. */
   public void close() {
     closed = true;
-    expireAlarms.stop();
+    alarms.removeListener(showAlarmsOnChange);
     TileSource tiles = map.state().tilesProperty().get();
     map.state().tilesProperty().set(null);
     if (tiles != null) {
@@ -163,11 +171,20 @@ public final class MapPanel {
     };
   }
 
-  private static List<AlarmMarker> markers(List<ActiveAlarm> active, EventDescriptions descriptions) {
-    return active.stream()
-        .map(a -> new AlarmMarker(
-            a.id(), a.severity(), a.lon(), a.lat(), descriptions.type(a.row()) + " · " + descriptions.subject(a.row()),
-            a.raisedAt().toEpochMilli()))
+  /** The open alarms as markers, most urgent first, labelled "周界入侵 A-000012". */
+  private static List<AlarmMarker> markers(AlarmStore alarms, AlarmTexts texts, Clock clock) {
+    return MapAlarms.mostUrgentOpen(alarms.all(), clock.instant(), MapAlarms.MAX_MARKED).stream()
+        .map(a -> marker(a, texts))
         .toList();
+  }
+
+  private static AlarmMarker marker(Alarm alarm, AlarmTexts texts) {
+    return new AlarmMarker(
+        alarm.getAlarmId(),
+        AlarmProtos.severity(alarm.getSeverity()),
+        alarm.getLocation().getPoint().getLon(),
+        alarm.getLocation().getPoint().getLat(),
+        texts.type(alarm.getType()) + " " + alarm.getAlarmId(),
+        AlarmProtos.instant(alarm.getFirstAt()).toEpochMilli());
   }
 }

@@ -1,6 +1,6 @@
 package io.cordon.app.map;
 
-import io.cordon.client.alarm.RecentAlarmsViewModel;
+import io.cordon.client.alarm.AlarmStore;
 import io.cordon.client.gate.GateCommandViewModel;
 import io.cordon.client.gate.GateStateStore;
 import io.cordon.client.map.ParkViewModel;
@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What the map panel shows, from the client's stores: the park plan, live vehicles, active
- * alarms, gate states, a way to command gates, and the optional offline base map.
+ * What the map panel shows, from the client's stores: the park plan, live vehicles, the alarm
+ * center's alarms (the open ones are marked), gate states, a way to command gates, and the optional offline base map.
  *
  * @param gateCommands makes a fresh command view model per dialog (one command, one request id)
  * @param tiles an XYZ tile folder or an .mbtiles file (the {@code --tiles} option)
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 public record MapSources(
     ParkViewModel park,
     LiveVehicleStore vehicles,
-    RecentAlarmsViewModel alarms,
+    AlarmStore alarms,
     GateStateStore gates,
     Supplier<GateCommandViewModel> gateCommands,
     Optional<Path> tiles) {

@@ -12,11 +12,17 @@ import javafx.geometry.Orientation;
 import javafx.scene.shape.Circle;
 import org.controlsfx.control.StatusBar;
 
-/** The bottom bar: connection state (says so when the server is gone), server, user, last seq. */
+/**
+ * The bottom bar: connection state (says so when the server is gone), the alarm stream when it is
+ * not connected, notices (a supervisor's), server, user, last seq.
+ */
 public final class StatusBarView {
   public static final String STATE_ID = "status-state";
+  public static final String ALARM_FEED_ID = "status-alarm-feed";
+  public static final String ALARM_FEED_STYLE = "status-alarm-feed";
 
   private final StatusBar bar = new StatusBar();
+  private final javafx.scene.layout.HBox stateBox;
 
   public StatusBarView(StatusViewModel vm, I18n i18n, boolean embedded, String userDisplayName) {
     bar.setText("");
@@ -41,7 +47,19 @@ public final class StatusBarView {
     Label user = detail();
     user.textProperty().bind(i18n.binding(() -> i18n.format("status.user", userDisplayName)));
 
-    javafx.scene.layout.HBox stateBox = new javafx.scene.layout.HBox(8, dot, state);
+    // the alarm stream can break on its own (its own call); say so while it is not connected
+    Label alarmFeed = new Label();
+    alarmFeed.setId(ALARM_FEED_ID);
+    alarmFeed.getStyleClass().addAll(Styles.STATUS_STATE, ALARM_FEED_STYLE);
+    alarmFeed.textProperty().bind(i18n.binding(
+        () -> vm.alarmFeedKeyBinding().get().isEmpty() ? "" : i18n.get(vm.alarmFeedKeyBinding().get()),
+        vm.alarmFeedKeyBinding()));
+    alarmFeed.visibleProperty().bind(vm.alarmFeedKeyBinding().isNotEmpty());
+    alarmFeed.managedProperty().bind(alarmFeed.visibleProperty());
+    vm.alarmFeedStateProperty().addListener((obs, old, now) -> styleState(now, alarmFeed));
+    styleState(vm.alarmFeedStateProperty().get(), alarmFeed);
+
+    stateBox = new javafx.scene.layout.HBox(8, dot, state, alarmFeed);
     stateBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     stateBox.setPadding(new javafx.geometry.Insets(0, 0, 0, 6));
     bar.getLeftItems().add(stateBox);
@@ -50,6 +68,11 @@ public final class StatusBarView {
 
   public StatusBar root() {
     return bar;
+  }
+
+  /** Puts a notice (a supervisor's banner) after the connection state, where the eye goes first. */
+  public void addNotice(javafx.scene.Node notice) {
+    stateBox.getChildren().add(notice);
   }
 
   private static Label detail() {
@@ -62,13 +85,13 @@ public final class StatusBarView {
     return new Separator(Orientation.VERTICAL);
   }
 
-  private static void styleState(ConnectionState state, Circle dot, Label label) {
+  private static void styleState(ConnectionState state, javafx.scene.Node... nodes) {
     String[] all =
         Arrays.stream(ConnectionState.values()).map(StatusBarView::styleClass).toArray(String[]::new);
-    dot.getStyleClass().removeAll(all);
-    label.getStyleClass().removeAll(all);
-    dot.getStyleClass().add(styleClass(state));
-    label.getStyleClass().add(styleClass(state));
+    for (javafx.scene.Node node : nodes) {
+      node.getStyleClass().removeAll(all);
+      node.getStyleClass().add(styleClass(state));
+    }
   }
 
   private static String styleClass(ConnectionState state) {

@@ -81,6 +81,37 @@ class MessageBundlesTest {
     assertThat(english.containsKey("sensor.type." + sensorType.name())).isTrue();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"alarm.report", "alarm.raised", "alarm.repeat", "alarm.held", "alarm.acknowledge",
+      "alarm.dispatch", "alarm.on_site", "alarm.resolve", "alarm.close", "alarm.escalate", "alarm.forward",
+      "alarm.sop_answer", "alarm.sop_skip", "alarm.auto_acknowledge", "alarm.snooze", "alarm.unsnooze"})
+  void everyAlarmCenterEventHasANameAndASummaryInBothLanguages(String type) {
+    for (ResourceBundle bundle : new ResourceBundle[] {chinese, english}) {
+      assertThat(bundle.containsKey("event.type." + type)).as(type + " name in " + bundle.getLocale()).isTrue();
+      assertThat(bundle.containsKey("event.summary." + type)).as(type + " summary in " + bundle.getLocale()).isTrue();
+    }
+  }
+
+  @Test
+  void anAcknowledgedAlarmReadsNaturallyInBothLanguages() {
+    EventRow acknowledged = EventRow.from(
+        Event.newBuilder()
+            .setSeq(2)
+            .setType("alarm.acknowledge")
+            .setTime(Timestamp.newBuilder().setSeconds(1_764_000_000L))
+            .addSubjects(SubjectRef.newBuilder().setKind("alarm").setId("A-000012"))
+            .addSubjects(SubjectRef.newBuilder().setKind("sensor").setId("S-0034"))
+            .putAttributes("alarm_id", "A-000012")
+            .putAttributes("type", "PERIMETER_INTRUSION")
+            .putAttributes("severity", "MAJOR")
+            .putAttributes("by", "operator")
+            .setSummary("server words")
+            .build());
+    assertThat(descriptions(chinese).summary(acknowledged)).isEqualTo("A-000012 周界入侵 已接警（operator）");
+    assertThat(descriptions(english).summary(acknowledged))
+        .isEqualTo("A-000012 " + english.getString("alarm.type.PERIMETER_INTRUSION") + " acknowledged (operator)");
+  }
+
   private static EventDescriptions descriptions(ResourceBundle bundle) {
     return new EventDescriptions(key -> bundle.containsKey(key) ? Optional.of(bundle.getString(key)) : Optional.empty());
   }

@@ -1,9 +1,13 @@
 package io.cordon.client.event;
 
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,6 +34,13 @@ import java.util.function.Function;
  *
  * A summary key exists for the sensor events (heartbeat, intrusion, fault, tamper); alarms also
  * name the detector type, since that tells the operator what to expect on site.
+ *
+ * <p>The alarm center's events ({@code alarm.raised}, {@code alarm.acknowledge} … and the devices'
+ * {@code alarm.report}) use {@code event.summary.alarm.ACTION} with {0} = alarm id, {1} = alarm
+ * type ({@code alarm.type.TYPE}), {2} = who ({@code alarm.history.system} for the system), {3} =
+ * count, {4} = severity ({@code alarm.severity.SEVERITY}), {5} = the source ("传感器 S-0034"),
+ * {6} = snoozed until (park time); a note, reason or device text follows as {@code
+ * event.summary.detail}. E.g. {@code {0} {1} 已接警（{2}）} → A-000012 周界入侵 已接警（operator）.
  */
 public final class EventDescriptions {
   public static final String SENSOR = "sensor";
@@ -39,6 +50,12 @@ public final class EventDescriptions {
   public static final String SEGMENT = "segment";
   public static final String SENSOR_TYPE = "sensor_type";
   public static final String DETAIL = "detail";
+  public static final String ALARM = "alarm";
+  public static final String ALARM_EVENT_PREFIX = "alarm.";
+  public static final String ALARM_ID = "alarm_id";
+  private static final String SYSTEM = "system";
+  private static final DateTimeFormatter UNTIL =
+      DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(EventRow.PARK_TIME_ZONE);
 
   private final Function<String, Optional<String>> messages;
 
@@ -62,6 +79,9 @@ public final class EventDescriptions {
 
   /** The one-line summary in the operator's language, or the server's for unknown types. */
   public String summary(EventRow row) {
+    if (row.type().startsWith(ALARM_EVENT_PREFIX)) {
+      return alarmSummary(row).orElse(row.summary());
+    }
     Optional<EventSubject> gate = row.subjectOfKind(GATE);
     if (gate.isPresent() && row.type().equals(GATE_STATE)) {
       String state = row.attributes().getOrDefault("state", "");
@@ -96,6 +116,51 @@ public final class EventDescriptions {
     String detail = row.attributes().getOrDefault(DETAIL, "").strip();
     // the device's own words, shown as sent: there is no vocabulary for them yet
     return detail.isEmpty() ? text : format(message("event.summary.detail"), text, detail);
+  }
+
+  /** An alarm center event in the operator's words; empty for an action without a pattern. */
+  private Optional<String> alarmSummary(EventRow row) {
+    Optional<String> pattern = messages.apply("event.summary." + row.type());
+    if (pattern.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, String> attributes = row.attributes();
+    String alarmId = attributes.getOrDefault(ALARM_ID, row.subjectOfKind(ALARM).map(EventSubject::id).orElse(""));
+    String type = attributes.getOrDefault("type", "");
+    String by = attributes.getOrDefault("by", "");
+    String severity = attributes.getOrDefault("severity", "");
+    String source = row.subjects().stream().filter(s -> !s.kind().equals(ALARM)).findFirst()
+        .map(s -> messages.apply("subject.kind." + s.kind()).orElse(s.kind()) + " " + s.id()).orElse("");
+    String text = format(pattern.get(),
+        alarmId,
+        type.isEmpty() ? "" : messages.apply("alarm.type." + type).orElse(type),
+        by.isEmpty() || by.equals(SYSTEM) ? messages.apply("alarm.history.system").orElse(SYSTEM) : by,
+        attributes.getOrDefault("count", ""),
+        severity.isEmpty() ? "" : messages.apply("alarm.severity." + severity).orElse(severity),
+        source,
+        until(attributes.getOrDefault("until", "")));
+    String note = firstNonBlank(attributes.get("note"), attributes.get("reason"), attributes.get(DETAIL));
+    return Optional.of(note.isEmpty() ? text : format(message("event.summary.detail"), text, note));
+  }
+
+  private static String until(String instant) {
+    if (instant.isEmpty()) {
+      return "";
+    }
+    try {
+      return UNTIL.format(Instant.parse(instant));
+    } catch (DateTimeParseException e) {
+      return instant;
+    }
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return "";
   }
 
   /** A key every bundle must have; shows the key itself when missing, so the gap is visible. */

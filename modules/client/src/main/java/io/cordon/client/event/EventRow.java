@@ -56,7 +56,7 @@ public record EventRow(
         subjects,
         event.getAttributesMap(),
         event.getSummary(),
-        EventSeverity.ofType(event.getType()),
+        EventSeverity.of(event.getType(), event.getAttributesMap()),
         event.hasLocation()
             ? Optional.of(new EventLocation(event.getLocation().getLon(), event.getLocation().getLat()))
             : Optional.empty());

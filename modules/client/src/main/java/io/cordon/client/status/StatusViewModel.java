@@ -14,7 +14,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 
-/** What the status bar shows: the link state, the server and how far the event stream got. */
+/**
+ * What the status bar shows: the link state (of the event stream), the alarm stream's state, the
+ * server and how far the event stream got.
+ */
 public final class StatusViewModel implements EventFeed.Listener {
   private final ReadOnlyObjectWrapper<ConnectionState> state =
       new ReadOnlyObjectWrapper<>(this, "state", ConnectionState.DISCONNECTED);
@@ -22,6 +25,11 @@ public final class StatusViewModel implements EventFeed.Listener {
   private final ReadOnlyStringWrapper serverAddress = new ReadOnlyStringWrapper(this, "serverAddress", "");
   private final StringBinding stateKey =
       Bindings.createStringBinding(() -> messageKey(state.get()), state);
+  private final ReadOnlyObjectWrapper<ConnectionState> alarmFeedState =
+      new ReadOnlyObjectWrapper<>(this, "alarmFeedState", ConnectionState.DISCONNECTED);
+  private final StringBinding alarmFeedKey = Bindings.createStringBinding(
+      () -> alarmFeedState.get() == ConnectionState.CONNECTED ? "" : "alarm.feed." + messageKey(alarmFeedState.get()),
+      alarmFeedState);
 
   public StatusViewModel(String serverAddress) {
     this.serverAddress.set(Objects.requireNonNull(serverAddress, "serverAddress"));
@@ -34,6 +42,23 @@ public final class StatusViewModel implements EventFeed.Listener {
   /** The message key of the state's text ({@code connection.connected} …); the view translates it. */
   public StringBinding stateKeyBinding() {
     return stateKey;
+  }
+
+  /** How the alarm stream stands; feed it with {@code alarmFeed.addStateListener(status::onAlarmFeedState)}. */
+  public ReadOnlyObjectProperty<ConnectionState> alarmFeedStateProperty() {
+    return alarmFeedState.getReadOnlyProperty();
+  }
+
+  /**
+   * The message key of what the bar says about the alarm stream ({@code alarm.feed.connection.reconnecting}
+   * …); empty while it is connected, when there is nothing to say.
+   */
+  public StringBinding alarmFeedKeyBinding() {
+    return alarmFeedKey;
+  }
+
+  public void onAlarmFeedState(ConnectionState newState) {
+    alarmFeedState.set(java.util.Objects.requireNonNull(newState, "newState"));
   }
 
   public ReadOnlyLongProperty lastSeqProperty() {

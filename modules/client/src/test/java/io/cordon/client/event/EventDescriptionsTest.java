@@ -136,4 +136,135 @@ class EventDescriptionsTest {
     language.set(ENGLISH);
     assertThat(summaryOf(gateEvent("gate.state").putAttributes("state", "OPEN"))).isEqualTo("server words");
   }
+
+  // ---- the alarm center's events ---------------------------------------------------------------
+
+  private static final Map<String, String> ALARM_CHINESE =
+      Map.ofEntries(
+          Map.entry("event.type.alarm.acknowledge", "接警"),
+          Map.entry("event.summary.alarm.raised", "{0} {1} 报警（{4}）"),
+          Map.entry("event.summary.alarm.repeat", "{0} {1} 重复触发，共 {3} 次"),
+          Map.entry("event.summary.alarm.acknowledge", "{0} {1} 已接警（{2}）"),
+          Map.entry("event.summary.alarm.escalate", "{0} {1} 超时未接警，已升级至值班长（{2}）"),
+          Map.entry("event.summary.alarm.sop_skip", "{0} {1} 跳过处置步骤（{2}）"),
+          Map.entry("event.summary.alarm.snooze", "{5} 暂停报警至 {6}（{2}）"),
+          Map.entry("event.summary.alarm.report", "{5} 上报{1}"),
+          Map.entry("event.summary.detail", "{0}：{1}"),
+          Map.entry("alarm.type.PERIMETER_INTRUSION", "周界入侵"),
+          Map.entry("alarm.type.SMOKE_FIRE", "烟火"),
+          Map.entry("alarm.severity.CRITICAL", "紧急"),
+          Map.entry("alarm.history.system", "系统"),
+          Map.entry("subject.kind.sensor", "传感器"),
+          Map.entry("subject.kind.camera", "摄像机"));
+
+  private final EventDescriptions alarmDescriptions =
+      new EventDescriptions(key -> Optional.ofNullable(ALARM_CHINESE.get(key)));
+
+  private static Event.Builder alarmEvent(String action, String by) {
+    return Event.newBuilder()
+        .setSeq(9)
+        .setType("alarm." + action)
+        .setTime(Timestamp.newBuilder().setSeconds(1_764_000_000L))
+        .addSubjects(SubjectRef.newBuilder().setKind("alarm").setId("A-000012"))
+        .addSubjects(SubjectRef.newBuilder().setKind("sensor").setId("S-0034"))
+        .putAttributes("alarm_id", "A-000012")
+        .putAttributes("type", "PERIMETER_INTRUSION")
+        .putAttributes("severity", "CRITICAL")
+        .putAttributes("state", "ACKNOWLEDGED")
+        .putAttributes("zone_class", "CORE")
+        .putAttributes("incident", "A-000012")
+        .putAttributes("count", "3")
+        .putAttributes("version", "2")
+        .putAttributes("by", by)
+        .setSummary("server words");
+  }
+
+  private String alarmSummaryOf(Event.Builder event) {
+    return alarmDescriptions.summary(EventRow.from(event.build()));
+  }
+
+  @Test
+  void acknowledgementNamesTheAlarmItsTypeAndWhoTookIt() {
+    assertThat(alarmSummaryOf(alarmEvent("acknowledge", "operator"))).isEqualTo("A-000012 周界入侵 已接警（operator）");
+  }
+
+  @Test
+  void aRaisedAlarmSaysItsSeverity() {
+    assertThat(alarmSummaryOf(alarmEvent("raised", "system"))).isEqualTo("A-000012 周界入侵 报警（紧急）");
+  }
+
+  @Test
+  void aRepeatSaysHowOftenTheSourceFired() {
+    assertThat(alarmSummaryOf(alarmEvent("repeat", "system"))).isEqualTo("A-000012 周界入侵 重复触发，共 3 次");
+  }
+
+  @Test
+  void theSystemIsNamedInTheOperatorsLanguage() {
+    assertThat(alarmSummaryOf(alarmEvent("escalate", "system")))
+        .isEqualTo("A-000012 周界入侵 超时未接警，已升级至值班长（系统）");
+  }
+
+  @Test
+  void aSkippedStepCarriesTheReasonGiven() {
+    assertThat(alarmSummaryOf(alarmEvent("sop_skip", "operator").putAttributes("note", "视频已确认为动物")))
+        .isEqualTo("A-000012 周界入侵 跳过处置步骤（operator）：视频已确认为动物");
+  }
+
+  @Test
+  void aSnoozeNamesTheSourceAndTheTimeItEndsInParkTime() {
+    Event.Builder snooze = Event.newBuilder()
+        .setSeq(10).setType("alarm.snooze").setTime(Timestamp.newBuilder().setSeconds(1_764_000_000L))
+        .addSubjects(SubjectRef.newBuilder().setKind("sensor").setId("S-0034"))
+        .putAttributes("until", "2026-11-25T02:30:00Z").putAttributes("by", "operator")
+        .putAttributes("reason", "施工振动")
+        .setSummary("server words");
+    assertThat(alarmSummaryOf(snooze)).isEqualTo("传感器 S-0034 暂停报警至 11-25 10:30（operator）：施工振动");
+  }
+
+  @Test
+  void aDevicesReportNamesTheSourceTheTypeAndItsOwnWords() {
+    Event.Builder report = Event.newBuilder()
+        .setSeq(11).setType("alarm.report").setTime(Timestamp.newBuilder().setSeconds(1_764_000_000L))
+        .addSubjects(SubjectRef.newBuilder().setKind("camera").setId("CAM-21"))
+        .putAttributes("type", "SMOKE_FIRE").putAttributes("detail", "smoke at tank T-3")
+        .setSummary("server words");
+    assertThat(alarmSummaryOf(report)).isEqualTo("摄像机 CAM-21 上报烟火：smoke at tank T-3");
+  }
+
+  @Test
+  void anAlarmActionWithoutAPatternKeepsTheServersSummary() {
+    assertThat(alarmSummaryOf(alarmEvent("dispatch", "operator"))).isEqualTo("server words");
+  }
+
+  @Test
+  void alarmEventsAreTypedInTheOperatorsLanguage() {
+    assertThat(alarmDescriptions.type(EventRow.from(alarmEvent("acknowledge", "operator").build()))).isEqualTo("接警");
+  }
+
+  @Test
+  void anAlarmEventIsAsUrgentAsItsAlarm() {
+    assertThat(EventRow.from(alarmEvent("acknowledge", "operator").build()).severity())
+        .isEqualTo(EventSeverity.CRITICAL);
+    assertThat(EventRow.from(alarmEvent("close", "operator").putAttributes("severity", "MINOR").build()).severity())
+        .isEqualTo(EventSeverity.MINOR);
+  }
+
+  @Test
+  void aReportWithoutASeverityTakesTheDefaultOfItsType() {
+    Event report = Event.newBuilder().setSeq(12).setType("alarm.report")
+        .addSubjects(SubjectRef.newBuilder().setKind("camera").setId("CAM-21"))
+        .putAttributes("type", "SMOKE_FIRE").build();
+    assertThat(EventRow.from(report).severity()).isEqualTo(EventSeverity.CRITICAL);
+  }
+
+  @Test
+  void anAlarmEventWithoutSeverityOrTypeFallsBackToItsEventType() {
+    assertThat(EventSeverity.of("alarm.unsnooze", Map.of("by", "operator"))).isEqualTo(EventSeverity.INFO);
+    assertThat(EventSeverity.of("alarm.something", Map.of())).isEqualTo(EventSeverity.MAJOR);
+  }
+
+  @Test
+  void otherEventsKeepTheSeverityOfTheirType() {
+    assertThat(EventSeverity.of("sensor.intrusion", Map.of("severity", "INFO"))).isEqualTo(EventSeverity.CRITICAL);
+  }
 }

@@ -27,4 +27,25 @@ class StatusViewModelTest {
   void showsTheServerAddress() {
     assertThat(vm.serverAddressProperty().get()).isEqualTo("127.0.0.1:9000");
   }
+
+  @Test
+  void saysWhenTheAlarmStreamIsReconnecting() {
+    vm.onAlarmFeedState(ConnectionState.RECONNECTING);
+    assertThat(vm.alarmFeedStateProperty().get()).isEqualTo(ConnectionState.RECONNECTING);
+    assertThat(vm.alarmFeedKeyBinding().get()).isEqualTo("alarm.feed.connection.reconnecting");
+  }
+
+  @Test
+  void saysNothingAboutAConnectedAlarmStream() {
+    vm.onAlarmFeedState(ConnectionState.CONNECTED);
+    assertThat(vm.alarmFeedKeyBinding().get()).isEmpty();
+  }
+
+  @Test
+  void theAlarmStreamIsNotTakenForTheEventStream() {
+    vm.onStateChanged(ConnectionState.CONNECTED);
+    vm.onAlarmFeedState(ConnectionState.DISCONNECTED);
+    assertThat(vm.stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+    assertThat(vm.alarmFeedKeyBinding().get()).isEqualTo("alarm.feed.connection.disconnected");
+  }
 }
