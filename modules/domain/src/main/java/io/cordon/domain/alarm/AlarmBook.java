@@ -197,9 +197,9 @@ public final class AlarmBook {
       }
       recentlyRaised.removeFirst();
     }
-    Alarm best = null;
-    for (AlarmId recentId : recentlyRaised) {
-      Alarm other = alarms.get(recentId);
+    // newest first: the first alarm that qualifies is the latest one, the incident to join
+    for (java.util.Iterator<AlarmId> newest = recentlyRaised.descendingIterator(); newest.hasNext(); ) {
+      Alarm other = alarms.get(newest.next());
       if (other == null || !other.state().isOpen()) {
         continue;
       }
@@ -207,14 +207,14 @@ public final class AlarmBook {
       boolean burst = other.type() == report.type()
           && apart.compareTo(settings.burstWindow()) <= 0
           && metresBetween(other.location(), report.location()) <= settings.burstRadiusMetres();
-      boolean adjacent = other.location().segment().isPresent() && report.location().segment().isPresent()
+      boolean adjacent = !burst && other.location().segment().isPresent() && report.location().segment().isPresent()
           && apart.compareTo(settings.adjacentSegmentWindow()) <= 0
           && touching.test(other.location().segment().get(), report.location().segment().get());
-      if ((burst || adjacent) && (best == null || other.raisedAt().isAfter(best.raisedAt()))) {
-        best = other;
+      if (burst || adjacent) {
+        return Optional.of(other.incident());
       }
     }
-    return Optional.ofNullable(best).map(Alarm::incident);
+    return Optional.empty();
   }
 
   /** Equirectangular distance: exact enough within a park of a few kilometres. */
