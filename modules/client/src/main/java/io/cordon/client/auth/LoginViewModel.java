@@ -5,8 +5,10 @@ import io.cordon.client.command.SimpleCommand;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,6 +26,9 @@ public final class LoginViewModel {
   public static final String ERROR_CREDENTIALS = "login.error.credentials";
   public static final String ERROR_UNREACHABLE = "login.error.unreachable";
   public static final String ERROR_FAILED = "login.error.failed";
+  /** Tries of one sign-in while the server says it is busy checking other passwords. */
+  static final int BUSY_ATTEMPTS = 4;
+  static final long BUSY_PAUSE_MILLIS = 700;
 
   private final Executor ui;
   private final StringProperty username = new SimpleStringProperty(this, "username", "");
@@ -98,10 +103,23 @@ public final class LoginViewModel {
   private void login() {
     busy.set(true);
     errorKey.set("");
+    attempt(username.get().trim(), password.get(), 1);
+  }
+
+  /**
+   * The server checks only a few passwords at a time and turns the rest away (RESOURCE_EXHAUSTED):
+   * that is "busy", not "wrong", so the client waits a moment and tries again before saying anything.
+   */
+  private void attempt(String user, String secret, int attempt) {
     authenticator
-        .login(username.get().trim(), password.get())
+        .login(user, secret)
         .whenCompleteAsync(
             (session, failure) -> {
+              if (failure != null && isBusy(failure) && attempt < BUSY_ATTEMPTS) {
+                CompletableFuture.delayedExecutor(BUSY_PAUSE_MILLIS * attempt, TimeUnit.MILLISECONDS, ui)
+                    .execute(() -> attempt(user, secret, attempt + 1));
+                return;
+              }
               busy.set(false);
               if (failure == null) {
                 password.set("");
@@ -111,6 +129,12 @@ public final class LoginViewModel {
               }
             },
             ui);
+  }
+
+  private static boolean isBusy(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    return cause instanceof StatusRuntimeException sre
+        && sre.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED;
   }
 
   static String errorKeyFor(Throwable failure) {

@@ -58,6 +58,41 @@ class LoginViewModelTest {
   }
 
   @Test
+  void aServerBusyCheckingOtherPasswordsIsAskedAgainInsteadOfFailingTheSignIn() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch signedIn = new java.util.concurrent.CountDownLatch(1);
+    vm.setOnSignedIn(session -> signedIn.countDown());
+    vm.serverReady("127.0.0.1:1", (u, p) -> calls.incrementAndGet() == 1
+        ? CompletableFuture.failedFuture(Status.RESOURCE_EXHAUSTED.asRuntimeException())
+        : acceptsOperator.login(u, p));
+    vm.usernameProperty().set("operator");
+    vm.passwordProperty().set("operator");
+
+    vm.loginCommand().execute();
+
+    assertThat(signedIn.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(calls.get()).isEqualTo(2);
+    assertThat(vm.errorKeyProperty().get()).isEmpty();
+  }
+
+  @Test
+  void aServerThatStaysBusyEndsInAnError() throws Exception {
+    vm.serverReady("127.0.0.1:1",
+        (u, p) -> CompletableFuture.failedFuture(Status.RESOURCE_EXHAUSTED.asRuntimeException()));
+    vm.usernameProperty().set("operator");
+    vm.passwordProperty().set("operator");
+
+    vm.loginCommand().execute();
+
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (vm.errorKeyProperty().get().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(vm.errorKeyProperty().get()).isEqualTo(LoginViewModel.ERROR_FAILED);
+    assertThat(vm.busyProperty().get()).isFalse();
+  }
+
+  @Test
   void unreachableServerShowsTheUnreachableError() {
     vm.serverReady("127.0.0.1:1", (u, p) -> CompletableFuture.failedFuture(Status.UNAVAILABLE.asRuntimeException()));
     vm.usernameProperty().set("operator");
