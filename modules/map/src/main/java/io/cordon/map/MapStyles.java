@@ -22,6 +22,8 @@ public final class MapStyles {
   public static final String GATE_LABEL = "gate-label";
   // Plan (park plan drawing and legend)
   public static final String PLAN_LABEL = "plan-label";
+  /** The opaque map-coloured rectangle under the cached plan (see ParkPlanLayer). */
+  public static final String PLAN_BACKDROP = "plan-backdrop";
   public static final String GATE_MARK = "gate-mark";
   public static final String GATE_HALO = "gate-halo";
   public static final String GATE_STATE_RING = "gate-state-ring";

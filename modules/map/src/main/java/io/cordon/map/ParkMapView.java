@@ -63,9 +63,11 @@ public class ParkMapView extends Region {
     setFocusTraversable(true);
 
     addLayer(new io.cordon.map.tiles.RasterTileLayer(state));
-    addLayer(new ParkPlanLayer(state));
+    ParkPlanLayer plan = new ParkPlanLayer(state);
+    addLayer(plan);
     io.cordon.map.live.VehicleLayer vehicles = new io.cordon.map.live.VehicleLayer(state);
     addLayer(vehicles);
+    plan.underlay().getChildren().add(vehicles.trails()); // cached with the plan: changes once a second
     addLayer(vehicles.alarms()); // drawn on the vehicles' canvas: one full-screen canvas less per frame
     // Interaction after every layer: its highlight rings and overlay controls stay on top.
     interaction = new MapInteraction(this, state, this::fitToPark);

@@ -20,7 +20,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * which the plan layer shows next to the lot's capacity. Counting is a pass over all vehicles with
  * an envelope test first and a prepared-polygon test (in WGS84, edge counts as inside) second, at
  * most once a second and only when the live data changed. FX thread only; driven by the vehicle
- * layer's pulse.
+ * layer ({@link #update} together with its trails' growth, once a second).
  */
 public final class ParkingOccupancy {
   static final long INTERVAL_NANOS = 1_000_000_000L;

@@ -9,7 +9,9 @@ import io.cordon.map.MapState;
 import io.cordon.map.MapStyles;
 import io.cordon.map.MapViewport;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javafx.beans.value.ChangeListener;
@@ -24,13 +26,15 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
 /**
- * Live vehicles on two canvases sized to the map: fading trails below; above them vehicle arrows
- * (pointing along the heading, coloured by {@link VehicleClass}), plate labels when zoomed in, and
- * the {@link AlarmLayer alarm markers} on top.
+ * Live vehicles on two canvases sized to the map: fading trails, which the map puts right above
+ * the still plan ({@link #trails()}: cached with it while the park is in view); and in this layer's
+ * node vehicle arrows (pointing along the heading, coloured by {@link VehicleClass}), plate labels
+ * when zoomed in, and the {@link AlarmLayer alarm markers} on top.
  *
  * <p>Why it stays fast with 2,000 vehicles in software rendering, where every frame composites
  * each full-screen canvas again (measured with JFR: those copies, not the drawing, are most of a
- * frame): markers share the vehicles' canvas, so there are two canvases, not three; the top canvas
+ * frame): markers share the vehicles' canvas, and the trails' canvas is copied into the plan's
+ * bitmap once a second instead of composited on every frame; the top canvas
  * is repainted when the vehicles or the alarm pulse changed, replaying what the last vehicle redraw
  * collected; the vehicles are redrawn only when {@link LiveVehicles#revision()}, the viewport, the
  * size, a switch or the palette changed, checked once per pulse, and for live updates alone at most
@@ -40,8 +44,12 @@ import javafx.scene.text.FontWeight;
  * a straight stretch and draw each colour/alpha bucket as one path per screen tile ({@link
  * TileBatches}) instead of one path per vehicle — and not one path per colour over the whole map
  * either, which the software rasteriser pays for with a full-screen coverage mask. Trails change
- * slowly (a point per vehicle per second), so on live updates alone they are redrawn at most every
- * {@value #TRAIL_REFRESH_MILLIS} ms; a pan or zoom redraws them at once.
+ * slowly (a point per vehicle per second), so on live updates alone they grow every
+ * {@value #TRAIL_REFRESH_MILLIS} ms by only what each vehicle drove since (drawn over the trails
+ * already on the canvas: a few thousand short strokes instead of 2,000 whole trails, which took
+ * ~80 ms of the render thread every second), and are rebuilt whole — aged, faded, old ends
+ * dropped — every {@value #TRAIL_REBUILD_MILLIS} ms; the fading buckets are a minute wide, so
+ * that delay does not show. A pan or zoom rebuilds them at once.
  */
 public final class VehicleLayer implements MapLayer {
   /** Plates are labelled from this zoom on (pixels per metre; ~1.3 km across a 1920 px map). */
@@ -53,6 +61,8 @@ public final class VehicleLayer implements MapLayer {
   static final double TRAIL_STRAIGHT_PX = 0.5;
   static final int TRAIL_BUCKETS = 5;
   static final long TRAIL_REFRESH_MILLIS = 1000;
+  /** Trails are redrawn whole (aged and cut to the window) this often; in between they only grow. */
+  static final long TRAIL_REBUILD_MILLIS = 15_000;
   static final long DEFAULT_TRAIL_MILLIS = TimeUnit.MINUTES.toMillis(5);
   /**
    * Live updates alone redraw at most this often (10 Hz): each vehicle reports about once a
@@ -75,7 +85,7 @@ public final class VehicleLayer implements MapLayer {
   private final Canvas trailCanvas = new Canvas();
   /** Vehicles, plates and alarm markers: redrawn whenever either part changed. */
   private final Canvas vehicleCanvas = new Canvas();
-  private final Pane node = new Pane(trailCanvas, vehicleCanvas);
+  private final Pane node = new Pane(vehicleCanvas);
   private final AlarmLayer alarms;
   private final Marks marks = new Marks();
   private final ParkingOccupancy occupancy;
@@ -91,10 +101,14 @@ public final class VehicleLayer implements MapLayer {
   private LiveVehicles drawnSource;
   private long drawnRevision = -1;
   private long trailsDrawnAtMillis = Long.MIN_VALUE;
+  private long trailsRebuiltAtMillis = Long.MIN_VALUE;
+  /** Per plate, where its drawn trail ends: screen x, y and the fix time, for growing it. */
+  private final Map<String, double[]> trailHeads = new HashMap<>();
   private boolean trailsNeedRedraw = true;
   private long redrawnAtNanos = Long.MIN_VALUE / 2;
   private int redraws;
   private int trailRedraws;
+  private int trailRebuilds;
   private int drawnVehicles;
   private int drawnLabels;
 
@@ -141,6 +155,15 @@ public final class VehicleLayer implements MapLayer {
     return node;
   }
 
+  /**
+   * The trails' canvas, sized to the map, in screen coordinates; not part of {@link #node()}: the
+   * map puts it under the plan's gates and labels ({@link io.cordon.map.plan.ParkPlanLayer#underlay()}),
+   * where it is cached with the plan, since it changes only about once a second.
+   */
+  public Node trails() {
+    return trailCanvas;
+  }
+
   /** The alarm markers this layer draws above the vehicles; add it to the map after this layer. */
   public AlarmLayer alarms() {
     return alarms;
@@ -165,15 +188,20 @@ public final class VehicleLayer implements MapLayer {
 
   @Override
   public void frame(long nowNanos) {
-    occupancy.tick(nowNanos);
     boolean alarmsDue = alarms.due(nowNanos);
     boolean vehiclesDue = vehiclesDue(nowNanos);
     if (vehiclesDue) {
       LiveVehicles live = state.vehiclesProperty().get();
       long now = clockMillis.getAsLong();
-      boolean trailsDue = viewDirty || trailsNeedRedraw || now - trailsDrawnAtMillis >= TRAIL_REFRESH_MILLIS;
+      boolean rebuild = viewDirty || trailsNeedRedraw || now - trailsRebuiltAtMillis >= TRAIL_REBUILD_MILLIS;
+      boolean trailsDue = rebuild || now - trailsDrawnAtMillis >= TRAIL_REFRESH_MILLIS;
       redrawnAtNanos = nowNanos;
-      redraw(live, now, trailsDue);
+      redraw(live, now, trailsDue, rebuild);
+      if (trailsDue) {
+        // Lots counted with the trails' growth (once a second): labels placed again after a count
+        // change and the grown trails then touch the plan's cached bitmap on the same frame.
+        occupancy.update(live);
+      }
       drawnSource = live;
       drawnRevision = live.revision();
       viewDirty = false;
@@ -208,7 +236,7 @@ public final class VehicleLayer implements MapLayer {
   }
 
   /** Collects vehicles (and draws trails when due) for {@link #paintTop}. */
-  private void redraw(LiveVehicles live, long nowMillis, boolean withTrails) {
+  private void redraw(LiveVehicles live, long nowMillis, boolean withTrails, boolean rebuildTrails) {
     redraws++;
     boolean showVehicles = state.visibleProperty(LayerKind.VEHICLES).get();
     boolean showTrails = state.visibleProperty(LayerKind.TRAILS).get();
@@ -219,7 +247,12 @@ public final class VehicleLayer implements MapLayer {
     marks.clear();
     labels.clear(w, h);
     if (withTrails) {
-      trailCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+      if (rebuildTrails) {
+        trailCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+        trailHeads.clear();
+        trailsRebuiltAtMillis = nowMillis;
+        trailRebuilds++;
+      }
       trailsNeedRedraw = false;
       trailsDrawnAtMillis = nowMillis;
     }
@@ -233,7 +266,8 @@ public final class VehicleLayer implements MapLayer {
       sprites = ArrowSprites.render(palette, arrowLength, v.scale() >= LABEL_MIN_SCALE, OUTLINE);
     }
     trails.clear(w, h);
-    collector.start(v, w, h, nowMillis, showVehicles, showTrails && withTrails, showVehicles && v.scale() >= LABEL_MIN_SCALE);
+    collector.start(v, w, h, nowMillis, showVehicles, showTrails && withTrails, rebuildTrails,
+        showVehicles && v.scale() >= LABEL_MIN_SCALE);
     live.forEach(collector);
 
     if (showTrails && withTrails) {
@@ -286,6 +320,11 @@ public final class VehicleLayer implements MapLayer {
     return trailRedraws;
   }
 
+  /** How many times the trails were cleared and drawn whole (the rest of the trail redraws only grew them). */
+  int trailRebuildCount() {
+    return trailRebuilds;
+  }
+
   /** Vehicles drawn by the last redraw (after culling). */
   int drawnVehicleCount() {
     return drawnVehicles;
@@ -303,18 +342,20 @@ public final class VehicleLayer implements MapLayer {
     private long now;
     private boolean vehicles;
     private boolean withTrails;
+    private boolean wholeTrails;
     private boolean withLabels;
     private double[] xy = new double[512];
     private int[] buckets = new int[256];
 
     void start(MapViewport viewport, double width, double height, long nowMillis,
-        boolean drawVehicles, boolean drawTrails, boolean drawLabels) {
+        boolean drawVehicles, boolean drawTrails, boolean drawWholeTrails, boolean drawLabels) {
       v = viewport;
       w = width;
       h = height;
       now = nowMillis;
       vehicles = drawVehicles;
       withTrails = drawTrails;
+      wholeTrails = drawWholeTrails;
       withLabels = drawLabels;
     }
 
@@ -323,8 +364,16 @@ public final class VehicleLayer implements MapLayer {
       double sx = v.screenX(context.x(current.lon()));
       double sy = v.screenY(context.y(current.lat()));
       int c = vehicleClass.ordinal();
-      if (withTrails && !trail.isEmpty()) {
-        addTrail(c, current, trail, sx, sy);
+      if (withTrails) {
+        double[] head = trailHeads.get(plate);
+        if (wholeTrails || head == null) {
+          if (!trail.isEmpty()) {
+            addTrail(c, current, trail, sx, sy);
+          }
+          trailHeads.put(plate, new double[] {sx, sy, current.epochMillis()});
+        } else {
+          growTrail(c, current, trail, sx, sy, head);
+        }
       }
       if (!vehicles || sx < -CULL_MARGIN_PX || sy < -CULL_MARGIN_PX || sx > w + CULL_MARGIN_PX || sy > h + CULL_MARGIN_PX) {
         return;
@@ -334,6 +383,47 @@ public final class VehicleLayer implements MapLayer {
       if (withLabels) {
         labels.offer(plate, vehicleClass.isDangerous(), sx, sy);
       }
+    }
+
+    /**
+     * Adds what the vehicle drove since its trail was last drawn: from the drawn end through the
+     * newer fixes to the current one. Moves under {@link #TRAIL_MIN_STEP_PX} wait until they add
+     * up, like the decimation of a whole trail.
+     */
+    private void growTrail(int c, TrackPoint current, List<TrackPoint> trail, double sx, double sy, double[] head) {
+      double dx = sx - head[0];
+      double dy = sy - head[1];
+      if (current.epochMillis() <= head[2] || dx * dx + dy * dy < TRAIL_MIN_STEP_PX * TRAIL_MIN_STEP_PX) {
+        return;
+      }
+      int first = trail.size();
+      while (first > 0 && trail.get(first - 1).epochMillis() > head[2]) {
+        first--;
+      }
+      double x0 = head[0];
+      double y0 = head[1];
+      PathBatch previous = null;
+      for (int i = first; i <= trail.size(); i++) {
+        TrackPoint p = i < trail.size() ? trail.get(i) : current;
+        double x1 = i < trail.size() ? v.screenX(context.x(p.lon())) : sx;
+        double y1 = i < trail.size() ? v.screenY(context.y(p.lat())) : sy;
+        if (!TrailGeometry.segmentOutside(x0, y0, x1, y1, w, h, 2)) {
+          int bucket = Math.max(0, trailBucket(now - p.epochMillis(), trailMillis));
+          PathBatch batch = trails.at(c * TRAIL_BUCKETS + bucket, x0, y0);
+          if (batch != previous) {
+            batch.moveTo(x0, y0);
+          }
+          batch.lineTo(x1, y1);
+          previous = batch;
+        } else {
+          previous = null;
+        }
+        x0 = x1;
+        y0 = y1;
+      }
+      head[0] = sx;
+      head[1] = sy;
+      head[2] = current.epochMillis();
     }
 
     private void addTrail(int c, TrackPoint current, List<TrackPoint> trail, double sx, double sy) {

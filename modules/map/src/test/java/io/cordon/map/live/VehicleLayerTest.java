@@ -178,6 +178,27 @@ class VehicleLayerTest {
   }
 
   @Test
+  void trailsGrowWithLiveUpdatesAndAreRebuiltWholeOnlyWhenTheViewMoves(FxRobot robot) {
+    long now = System.currentTimeMillis();
+    List<TrackPoint> trail = List.of(new TrackPoint(CENTRE_LON - 0.004, CENTRE_LAT, 90, 30, now - 60_000));
+    vehicles.put("苏A00001", VehicleClass.HAZMAT, new TrackPoint(CENTRE_LON - 0.002, CENTRE_LAT, 90, 30, now), trail);
+    letPulsesRun();
+    int rebuildsBefore = layer(robot).trailRebuildCount();
+    int redrawsBefore = layer(robot).trailRedrawCount();
+
+    WaitForAsyncUtils.sleep(VehicleLayer.TRAIL_REFRESH_MILLIS + 100, TimeUnit.MILLISECONDS);
+    vehicles.put("苏A00001", VehicleClass.HAZMAT, new TrackPoint(CENTRE_LON, CENTRE_LAT, 90, 30, now + 1_100),
+        List.of(trail.get(0), new TrackPoint(CENTRE_LON - 0.002, CENTRE_LAT, 90, 30, now)));
+    letPulsesRun();
+    assertThat(layer(robot).trailRedrawCount()).isGreaterThan(redrawsBefore);
+    assertThat(layer(robot).trailRebuildCount()).isEqualTo(rebuildsBefore);
+
+    robot.interact(() -> map.state().moveTo(map.viewportProperty().get().panBy(10, 0)));
+    letPulsesRun();
+    assertThat(layer(robot).trailRebuildCount()).isEqualTo(rebuildsBefore + 1);
+  }
+
+  @Test
   void trailPointsFadeByAgeAndDisappearPastTheWindow() {
     long window = VehicleLayer.DEFAULT_TRAIL_MILLIS;
     assertThat(VehicleLayer.trailBucket(0, window)).isZero();
