@@ -57,6 +57,7 @@ import javafx.util.StringConverter;
  * the video wall; selecting an alarm does the same without the sound.
  */
 public final class AlarmQueueView {
+  private static final double TABLE_SHARE = 0.62;
   public static final String ROOT_ID = "alarm-queue";
   public static final String TABLE_ID = "alarm-table";
   public static final String HEADER_ID = "alarm-header";
@@ -110,8 +111,17 @@ public final class AlarmQueueView {
     root.setTop(new VBox(header(), filters()));
     buildTable();
     SplitPane split = new SplitPane(table, detailPane.root());
-    split.setDividerPositions(0.64);
-    SplitPane.setResizableWithParent(detailPane.root(), false);
+    split.setDividerPositions(TABLE_SHARE);
+    // the first layout pass moves the divider by the panes' preferred widths: set it again once laid out
+    split.widthProperty().addListener(new javafx.beans.InvalidationListener() {
+      @Override
+      public void invalidated(javafx.beans.Observable width) {
+        if (split.getWidth() > 0) {
+          split.widthProperty().removeListener(this);
+          javafx.application.Platform.runLater(() -> split.setDividerPositions(TABLE_SHARE));
+        }
+      }
+    });
     root.setCenter(split);
 
     queue.addAlertListener(this::alert);

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Rectangle2D;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -47,6 +48,8 @@ public final class MainWindow {
   public static final String MAP_VIEW = "map";
   public static final String EVENTS_VIEW = "events";
   public static final String ALARMS_VIEW = "alarms";
+  private static final double MAP_SHARE = 0.40;
+  private static final double ALARMS_END = 0.79;
 
   private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
 
@@ -90,6 +93,13 @@ public final class MainWindow {
     DockableView mapView = new DockableView(MAP_VIEW, "view.map", mapPanel.root(), i18n);
     mapView.addHeaderItem(mapPanel.legendToggle());
     docks.register(mapView);
+    // The alarm queue: a selected alarm, or a new critical one, flies the map there.
+    this.alarmQueue = alarmQueue;
+    alarmQueue.setOnFocus(alarm -> mapPanel.map().focus(
+        alarm.getLocation().getPoint().getLon(), alarm.getLocation().getPoint().getLat()));
+    DockableView alarmsView = new DockableView(ALARMS_VIEW, "view.alarms", alarmQueue.root(), i18n);
+    alarmsView.addHeaderItem(alarmQueue.count());
+    docks.register(alarmsView);
     EventListView events = new EventListView(eventsVm, i18n);
     // An event with a place (an intrusion at a sensor) flies the map there.
     events.table().getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
@@ -100,14 +110,18 @@ public final class MainWindow {
     DockableView eventsView = new DockableView(EVENTS_VIEW, "view.events", events.table(), i18n);
     eventsView.addHeaderItem(events.count());
     docks.register(eventsView);
-    // The alarm queue: a selected alarm, or a new critical one, flies the map there.
-    this.alarmQueue = alarmQueue;
-    alarmQueue.setOnFocus(alarm -> mapPanel.map().focus(
-        alarm.getLocation().getPoint().getLon(), alarm.getLocation().getPoint().getLat()));
-    DockableView alarmsView = new DockableView(ALARMS_VIEW, "view.alarms", alarmQueue.root(), i18n);
-    alarmsView.addHeaderItem(alarmQueue.count());
-    docks.register(alarmsView);
-    dockArea.setDividerPositions(0.46, 0.62); // map, events, alarms
+    // alarm first: the queue beside the map, the raw event list narrowest; set again once laid out,
+    // as the first layout pass moves dividers by the views' preferred widths
+    dockArea.setDividerPositions(MAP_SHARE, ALARMS_END);
+    dockArea.widthProperty().addListener(new javafx.beans.InvalidationListener() {
+      @Override
+      public void invalidated(javafx.beans.Observable width) {
+        if (dockArea.getWidth() > 0) {
+          dockArea.widthProperty().removeListener(this);
+          Platform.runLater(() -> dockArea.setDividerPositions(MAP_SHARE, ALARMS_END));
+        }
+      }
+    });
 
     BorderPane root = new BorderPane();
     root.setTop(menuBar(exit));
