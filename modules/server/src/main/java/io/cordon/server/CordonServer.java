@@ -12,7 +12,8 @@ import io.cordon.domain.park.Park;
 import io.cordon.server.alarm.AlarmCenter;
 import io.cordon.server.alarm.AlarmEntities;
 import io.cordon.server.alarm.AlarmGrpcService;
-import io.cordon.server.alarm.JournalAlarmReportSink;
+import io.cordon.server.alarm.CenterAlarmReportSink;
+import io.cordon.server.alarm.CenterSensorReportSink;
 import io.cordon.server.alarm.SopCatalog;
 import io.cordon.server.auth.AccountEntities;
 import io.cordon.server.auth.AuthContext;
@@ -35,7 +36,6 @@ import io.cordon.server.park.ParkFileLoader;
 import io.cordon.server.park.ParkGrpcService;
 import io.cordon.server.persistence.Database;
 import io.cordon.server.persistence.DatabaseSettings;
-import io.cordon.server.sensor.JournalSensorReportSink;
 import io.cordon.server.track.LiveVehiclePositions;
 import io.cordon.server.track.StoringPositionSink;
 import io.cordon.server.track.TrackGrpcService;
@@ -138,7 +138,7 @@ public final class CordonServer implements AutoCloseable {
       StoringPositionSink positions = new StoringPositionSink(database, vehicles, clock);
       positions.restoreRecent();
       track = new TrackGrpcService(vehicles, clock);
-      alarmCenter = new AlarmCenter(park, database, journal, live, SopCatalog.bundled(), config.alarmSettings(), clock);
+      alarmCenter = new AlarmCenter(park, database, journal, SopCatalog.bundled(), config.alarmSettings(), clock);
       alarmCenter.start();
       AlarmSources alarmSources = AlarmSources.of(park);
       AlarmGrpcService alarms = new AlarmGrpcService(alarmCenter, alarmSources, clock, pumpExecutor);
@@ -147,7 +147,7 @@ public final class CordonServer implements AutoCloseable {
           new AuthGrpcService(authenticator),
           events,
           new ParkGrpcService(park),
-          new SensorIngestGrpcService(SensorDirectory.of(park), new JournalSensorReportSink(journal),
+          new SensorIngestGrpcService(SensorDirectory.of(park), new CenterSensorReportSink(alarmCenter, journal),
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
           new GateStatusGrpcService(GateDirectory.of(park), gateStates, gateCommandFeed,
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
@@ -155,7 +155,7 @@ public final class CordonServer implements AutoCloseable {
           new PositionIngestGrpcService(positions, ServiceArea.around(park, ServiceArea.DEFAULT_MARGIN_METRES),
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
           track,
-          new AlarmIngestGrpcService(alarmSources, new JournalAlarmReportSink(journal),
+          new AlarmIngestGrpcService(alarmSources, new CenterAlarmReportSink(alarmCenter, journal),
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
           alarms);
       AuthInterceptor auth = new AuthInterceptor(authenticator);

@@ -364,6 +364,32 @@ public final class Alarm {
         "info alarm acknowledged after " + after.toSeconds() + " s"));
   }
 
+  /**
+   * The earliest instant one of the timers ({@link #escalateIfOverdue}, {@link #autoAcknowledgeIfDue},
+   * {@link #advanceForwardIfDue}) can change this alarm; empty when none can. The center's timer index
+   * looks only at alarms whose instant has come, so a storm of open alarms costs nothing per tick.
+   */
+  public Optional<Instant> nextTimer(Optional<Duration> autoAcknowledgeAfter) {
+    if (f.state != AlarmState.NEW) {
+      return Optional.empty();
+    }
+    Instant next = null;
+    if (!f.escalated && f.ackDue.isPresent()) {
+      next = f.ackDue.get();
+    }
+    if (f.severity == Severity.INFO && autoAcknowledgeAfter.isPresent()) {
+      next = earlier(next, f.raisedAt.plus(autoAcknowledgeAfter.get()));
+    }
+    if (f.forwardTo.size() >= 2 && f.forwardDue.isPresent()) {
+      next = earlier(next, f.forwardDue.get());
+    }
+    return Optional.ofNullable(next);
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
+  }
+
   /** Passes a lapsed forward offer to the next user of the chain (the last offer simply stays). */
   public Optional<Outcome.Changed> advanceForwardIfDue(Instant now) {
     if (f.state != AlarmState.NEW || f.forwardTo.size() < 2 || f.forwardDue.isEmpty()

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -34,6 +35,11 @@ public final class AlarmBook {
   private final Map<SourceRef, Snooze> snoozes = new LinkedHashMap<>();
   /** Alarms raised lately, oldest first: only they can share an incident with a new one. */
   private final java.util.ArrayDeque<AlarmId> recentlyRaised = new java.util.ArrayDeque<>();
+  /** When each alarm's next timer falls due (see {@link Alarm#nextTimer}): a tick visits only due ones. */
+  private final TreeSet<Timed> timers = new TreeSet<>();
+  private final Map<AlarmId, Instant> timerOf = new HashMap<>();
+  /** Closed alarms by closing time, so forgetting old ones does not walk the open ones. */
+  private final TreeSet<Timed> closed = new TreeSet<>();
   private long lastNumber;
 
   /**
@@ -49,6 +55,9 @@ public final class AlarmBook {
   /** Replaces the content with stored alarms and snoozes. */
   public void load(Collection<Alarm> stored, Collection<Snooze> storedSnoozes) {
     alarms.clear();
+    timers.clear();
+    timerOf.clear();
+    closed.clear();
     recentlyRaised.clear();
     openBySource.clear();
     snoozes.clear();
@@ -83,7 +92,8 @@ public final class AlarmBook {
 
   /** Records an alarm as it now is (after a command or a timer changed it). */
   public void put(Alarm alarm) {
-    alarms.put(alarm.id(), alarm);
+    Alarm before = alarms.put(alarm.id(), alarm);
+    index(before, alarm);
     lastNumber = Math.max(lastNumber, alarm.id().numberOrMinusOne());
     SourceKey key = new SourceKey(alarm.type(), alarm.source());
     if (alarm.state().isOpen()) {
@@ -101,14 +111,40 @@ public final class AlarmBook {
   /** Forgets closed alarms closed before {@code cutoff} (they stay in the store and the journal). */
   public List<AlarmId> forgetClosedBefore(Instant cutoff) {
     List<AlarmId> gone = new ArrayList<>();
-    alarms.values().removeIf(a -> {
-      boolean old = a.closedAt().map(at -> at.isBefore(cutoff)).orElse(false);
-      if (old) {
-        gone.add(a.id());
+    while (!closed.isEmpty() && closed.first().at().isBefore(cutoff)) {
+      AlarmId id = closed.pollFirst().id();
+      Alarm alarm = alarms.get(id);
+      if (alarm != null && alarm.closedAt().map(at -> at.isBefore(cutoff)).orElse(false)) {
+        alarms.remove(id);
+        timerOf.remove(id);
+        gone.add(id);
       }
-      return old;
-    });
+    }
     return gone;
+  }
+
+  private void index(Alarm before, Alarm after) {
+    Instant oldTimer = timerOf.remove(after.id());
+    if (oldTimer != null) {
+      timers.remove(new Timed(oldTimer, after.id()));
+    }
+    after.nextTimer(settings.autoAcknowledgeInfoAfter()).ifPresent(at -> {
+      timers.add(new Timed(at, after.id()));
+      timerOf.put(after.id(), at);
+    });
+    if (before != null) {
+      before.closedAt().ifPresent(at -> closed.remove(new Timed(at, before.id())));
+    }
+    after.closedAt().ifPresent(at -> closed.add(new Timed(at, after.id())));
+  }
+
+  /** An alarm at an instant, ordered by instant then id. */
+  private record Timed(Instant at, AlarmId id) implements Comparable<Timed> {
+    @Override
+    public int compareTo(Timed other) {
+      int byTime = at.compareTo(other.at);
+      return byTime != 0 ? byTime : id.value().compareTo(other.id.value());
+    }
   }
 
   /** Decides what a source report does, and applies it. */
@@ -153,7 +189,17 @@ public final class AlarmBook {
   /** Every timer that has run out by {@code now}, applied: escalations, automatic acknowledgements, forward offers. */
   public List<Outcome.Changed> due(Instant now) {
     List<Outcome.Changed> changes = new ArrayList<>();
-    for (Alarm alarm : List.copyOf(alarms.values())) {
+    List<Timed> dueNow = new ArrayList<>();
+    while (!timers.isEmpty() && !timers.first().at().isAfter(now)) {
+      Timed next = timers.pollFirst();
+      timerOf.remove(next.id());
+      dueNow.add(next); // one change per alarm and call: a change re-indexes its alarm for the next call
+    }
+    for (Timed next : dueNow) {
+      Alarm alarm = alarms.get(next.id());
+      if (alarm == null) {
+        continue;
+      }
       Optional<Outcome.Changed> change = alarm.escalateIfOverdue(now);
       if (change.isEmpty() && settings.autoAcknowledgeInfoAfter().isPresent()) {
         change = alarm.autoAcknowledgeIfDue(settings.autoAcknowledgeInfoAfter().get(), now);

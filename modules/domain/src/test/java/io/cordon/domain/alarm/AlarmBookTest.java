@@ -426,6 +426,27 @@ class AlarmBookTest {
     assertThat(due).singleElement().satisfies(c -> assertThat(c.after().forwardTo()).containsExactly("chen"));
   }
 
+  @Test
+  void alarmsLoadedFromTheStoreKeepTheirTimers() {
+    Alarm fire = raised(book.report(smokeSeenByCamera("CAM-1", 500, 500, T0), T0));
+    AlarmBook reloaded = bookWith(AlarmSettings.defaults());
+    reloaded.load(List.of(fire), List.of());
+
+    assertThat(reloaded.due(T0.plusSeconds(59))).isEmpty();
+    assertThat(reloaded.due(T0.plusSeconds(60))).singleElement()
+        .satisfies(c -> assertThat(c.transition().action()).isEqualTo("escalate"));
+  }
+
+  @Test
+  void anAlarmAcknowledgedBeforeItsTimerIsNotVisitedWhenTheTimerWouldHaveRun() {
+    Alarm fire = raised(book.report(smokeSeenByCamera("CAM-1", 500, 500, T0), T0));
+    Alarm other = raised(book.report(smokeSeenByCamera("CAM-2", 900, 900, T0.plusSeconds(5)), T0.plusSeconds(5)));
+    book.put(changed(fire.acknowledge(LI, fire.version(), T0.plusSeconds(30), "")).after());
+
+    assertThat(book.due(T0.plusSeconds(70))).singleElement()
+        .satisfies(c -> assertThat(c.after().id()).isEqualTo(other.id()));
+  }
+
   // ---- forgetting ----
 
   @Test

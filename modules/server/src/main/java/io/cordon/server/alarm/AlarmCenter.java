@@ -19,7 +19,6 @@ import io.cordon.server.event.Appended;
 import io.cordon.server.event.EventJournal;
 import io.cordon.server.event.JournalAppend;
 import io.cordon.server.event.JournalEvent;
-import io.cordon.server.event.LiveEvents;
 import io.cordon.server.event.NewEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,28 +37,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alarm center: the single writer of alarms. One thread consumes the journal's committed report
- * events in order (devices' {@code alarm.report}s, sensors' intrusion/fault/tamper reports and
- * heartbeats), runs operators' commands and the timers, decides with the domain's {@link AlarmBook}
- * and commits each round as one transaction: the {@code alarm.*} journal events, the alarms' current
- * state and the consumer cursor. A report acknowledged to its device is in the journal, so after a
- * crash the center resumes from its cursor and the report still becomes an alarm.
+ * The alarm center: the single writer of alarms. One thread takes the devices' reports ({@code
+ * alarm.report}s, sensors' intrusion/fault/tamper reports), operators' commands and the timers,
+ * decides with the domain's {@link AlarmBook} and commits each round as one transaction: the report
+ * events, the {@code alarm.*} events they cause, the alarms' current state and the cursor. A report
+ * is acknowledged to its device only after that commit, so an acknowledged report is an alarm (or a
+ * repeat, or held by a snooze) with no second hop through the journal: one commit from the device's
+ * call to the watchers (issue 4 point 10).
  *
- * <p>If a commit fails, nothing of the round is published: the book is reloaded from the store and
- * the round's reports are read again.
+ * <p>The cursor is the highest seq the center has committed. Report events above it were written by
+ * someone else (an older server that journalled reports first); they are consumed once at start.
+ * Heartbeats are journalled by the sensor intake and told to the center's heartbeat watch directly.
+ *
+ * <p>If a commit fails, nothing of the round is published and its callers get the failure (devices
+ * retry with the same request id): the book is reloaded from the store.
  */
 public final class AlarmCenter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(AlarmCenter.class);
   static final int REPORT_BATCH = 500;
-  static final int COMMAND_BATCH = 200;
+  static final int COMMAND_BATCH = 500;
   private static final int RECENT_REQUESTS = 10_000;
   private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
   private final Park park;
   private final AlarmStore store;
   private final EventJournal journal;
-  private final LiveEvents live;
   private final ReportEvents reports;
   private final AlarmPlaces places;
   private final AlarmBook book;
@@ -78,16 +81,14 @@ public final class AlarmCenter implements AutoCloseable {
   private boolean signalled;
   private volatile boolean running;
   private Thread thread;
-  private LiveEvents.Registration registration;
   private long cursor;
   private Instant nextTick = Instant.EPOCH;
 
   public AlarmCenter(Park park, io.cordon.server.persistence.Database database, EventJournal journal,
-      LiveEvents live, SopCatalog sops, AlarmCenterSettings settings, Clock clock) {
+      SopCatalog sops, AlarmCenterSettings settings, Clock clock) {
     this.park = park;
     this.store = new AlarmStore(database, journal, sops);
     this.journal = journal;
-    this.live = live;
     this.places = AlarmPlaces.of(park);
     this.reports = new ReportEvents(places);
     this.book = new AlarmBook(settings.rules(), sops::forType, places::touching);
@@ -96,11 +97,11 @@ public final class AlarmCenter implements AutoCloseable {
     this.heartbeats = new HeartbeatWatch(settings.heartbeatTimeout());
   }
 
-  /** Loads the stored alarms and starts consuming. */
+  /** Loads the stored alarms, consumes report events journalled by others, and starts taking work. */
   public synchronized void start() {
     reload();
+    catchUp();
     running = true;
-    registration = live.listen(this::signal);
     thread = new Thread(this::run, "cordon-alarm-center");
     thread.setDaemon(true);
     thread.start();
@@ -110,9 +111,6 @@ public final class AlarmCenter implements AutoCloseable {
   @Override
   public synchronized void close() {
     running = false;
-    if (registration != null) {
-      registration.close();
-    }
     signal();
     if (thread != null) {
       try {
@@ -148,6 +146,22 @@ public final class AlarmCenter implements AutoCloseable {
     ActWork work = new ActWork(requestKey, new AlarmId(alarmId), action, new CompletableFuture<>());
     submit(work);
     return work.result;
+  }
+
+  /**
+   * Journals a device's report event and decides it, in one transaction. Completes with the event's
+   * seq (the device's acknowledgement; the seq recorded before when {@code requestKey} was seen), or
+   * fails (nothing recorded; the device retries with the same key).
+   */
+  CompletableFuture<Long> record(String requestKey, NewEvent reportEvent) {
+    ReportWork work = new ReportWork(requestKey, reportEvent, new CompletableFuture<>());
+    submit(work);
+    return work.result;
+  }
+
+  /** A sensor's heartbeat, journalled by the intake: it keeps the sensor off the silent list. */
+  void heartbeat(String sensorId, Instant at) {
+    heartbeats.beat(sensorId, at);
   }
 
   /** Raises an alarm an operator reports (or counts it as a repeat of their open one of the same type). */
@@ -215,18 +229,10 @@ public final class AlarmCenter implements AutoCloseable {
   private boolean round() {
     Instant now = clock.instant();
     Batch batch = new Batch();
-    List<JournalEvent> events = journal.readAfter(cursor, ReportEvents.CONSUMED, REPORT_BATCH);
-    long newCursor = cursor;
-    for (JournalEvent event : events) {
-      newCursor = event.seq();
-      try {
-        consume(event, now, batch);
-      } catch (RuntimeException e) {
-        log.warn("Skipping report event {} ({}) the center cannot use", event.seq(), event.type(), e);
-      }
-    }
     List<Work> works = new ArrayList<>();
     commands.drainTo(works, COMMAND_BATCH);
+    batch.recordedReports = store.processedSeqs(works.stream()
+        .filter(w -> w instanceof ReportWork).map(w -> w.requestKey).toList());
     for (Work work : works) {
       work.decide(this, now, batch);
     }
@@ -234,24 +240,57 @@ public final class AlarmCenter implements AutoCloseable {
       nextTick = now.plus(settings.tick());
       timers(now, batch);
     }
-    if (batch.isEmpty() && newCursor == cursor) {
-      return false;
+    if (batch.isEmpty()) {
+      works.forEach(work -> work.complete(this, List.of()));
+      return !commands.isEmpty();
     }
     List<Appended> appended;
     try {
-      appended = store.commit(batch.appends, batch.pendingAlarms(), batch.snoozed, batch.unsnoozed, newCursor);
+      appended = store.commit(batch.appends, batch.pendingAlarms(), batch.snoozed, batch.unsnoozed, cursor);
     } catch (RuntimeException e) {
       for (Work work : works) {
         work.fail(e);
       }
       throw e;
     }
-    cursor = newCursor;
+    cursor = Math.max(cursor, highestSeq(appended));
     publish(batch, appended);
     for (Work work : works) {
       work.complete(this, appended);
     }
-    return events.size() == REPORT_BATCH || !commands.isEmpty();
+    return !commands.isEmpty();
+  }
+
+  /**
+   * Consumes the report events journalled by others after the cursor (reports an older server
+   * acknowledged before it turned them into alarms), before any new work is taken.
+   */
+  private void catchUp() {
+    while (true) {
+      Instant now = clock.instant();
+      List<JournalEvent> events = journal.readAfter(cursor, ReportEvents.CONSUMED, REPORT_BATCH);
+      if (events.isEmpty()) {
+        return;
+      }
+      Batch batch = new Batch();
+      for (JournalEvent event : events) {
+        try {
+          consume(event, now, batch);
+        } catch (RuntimeException e) {
+          log.warn("Skipping report event {} ({}) the center cannot use", event.seq(), event.type(), e);
+        }
+      }
+      long consumed = events.get(events.size() - 1).seq();
+      List<Appended> appended = store.commit(batch.appends, batch.pendingAlarms(), batch.snoozed,
+          batch.unsnoozed, consumed);
+      cursor = Math.max(consumed, highestSeq(appended));
+      publish(batch, appended);
+      log.info("Alarm center consumed {} journalled report events up to seq {}", events.size(), consumed);
+    }
+  }
+
+  private static long highestSeq(List<Appended> appended) {
+    return appended.stream().mapToLong(a -> a.event().seq()).max().orElse(0);
   }
 
   private void consume(JournalEvent event, Instant now, Batch batch) {
@@ -269,7 +308,7 @@ public final class AlarmCenter implements AutoCloseable {
     ReportDecision decision = book.report(report, now);
     if (decision instanceof ReportDecision.Raised raised) {
       int index = batch.append(requestKey, AlarmJournalEvents.raised(raised.alarm()));
-      batch.alarm(raised.alarm(), index);
+      batch.alarm(raised.alarm(), index, true);
       return index;
     }
     if (decision instanceof ReportDecision.Repeated repeated) {
@@ -372,6 +411,10 @@ public final class AlarmCenter implements AutoCloseable {
     final Map<AlarmId, AlarmStore.Pending> alarms = new LinkedHashMap<>();
     final List<Snooze> snoozed = new ArrayList<>();
     final List<SourceRef> unsnoozed = new ArrayList<>();
+    /** Report request keys recorded before this round, with their seqs. */
+    Map<String, Long> recordedReports = Map.of();
+    /** Report request keys appended in this round, with the index of their event. */
+    final Map<String, Integer> reportIndex = new HashMap<>();
     boolean snoozesChanged;
 
     int append(Optional<String> requestKey, NewEvent event) {
@@ -381,7 +424,13 @@ public final class AlarmCenter implements AutoCloseable {
 
     /** The alarm as it now is, stored with the seq of the batch's latest event about it. */
     void alarm(Alarm alarm, int appendIndex) {
-      alarms.put(alarm.id(), new AlarmStore.Pending(alarm, appendIndex));
+      alarm(alarm, appendIndex, false);
+    }
+
+    /** As {@link #alarm(Alarm, int)}; {@code raised} when this batch raises it. */
+    void alarm(Alarm alarm, int appendIndex, boolean raised) {
+      AlarmStore.Pending before = alarms.get(alarm.id());
+      alarms.put(alarm.id(), new AlarmStore.Pending(alarm, appendIndex, raised || before != null && before.raised()));
     }
 
     List<AlarmStore.Pending> pendingAlarms() {
@@ -461,6 +510,50 @@ public final class AlarmCenter implements AutoCloseable {
         center.recentRequests.put(requestKey, alarmId);
         result.complete(center.current(alarmId));
       }
+    }
+
+    @Override
+    void fail(Throwable failure) {
+      result.completeExceptionally(failure);
+    }
+  }
+
+  private static final class ReportWork extends Work {
+    final NewEvent event;
+    final CompletableFuture<Long> result;
+    int index = -1;
+    long recordedSeq = -1;
+
+    ReportWork(String requestKey, NewEvent event, CompletableFuture<Long> result) {
+      super(requestKey);
+      this.event = event;
+      this.result = result;
+    }
+
+    @Override
+    void decide(AlarmCenter center, Instant now, Batch batch) {
+      Long recorded = batch.recordedReports.get(requestKey);
+      if (recorded != null) {
+        recordedSeq = recorded; // a retry of a report committed before: acknowledge it again
+        return;
+      }
+      Integer twin = batch.reportIndex.get(requestKey);
+      if (twin != null) {
+        index = twin; // the same report twice in one round
+        return;
+      }
+      index = batch.append(Optional.of(requestKey), event);
+      batch.reportIndex.put(requestKey, index);
+      try {
+        center.reports.report(event).ifPresent(report -> center.decide(report, now, batch, Optional.empty()));
+      } catch (RuntimeException e) {
+        log.warn("Report {} ({}) is journalled but cannot raise an alarm", requestKey, event.type(), e);
+      }
+    }
+
+    @Override
+    void complete(AlarmCenter center, List<Appended> appended) {
+      result.complete(recordedSeq >= 0 ? recordedSeq : appended.get(index).event().seq());
     }
 
     @Override

@@ -88,9 +88,28 @@ final class AlarmStore {
         .setParameter("key", requestKey).getResultList().isEmpty());
   }
 
+  /** The seqs recorded for those request keys before (retries of committed reports), by key. */
+  Map<String, Long> processedSeqs(List<String> requestKeys) {
+    if (requestKeys.isEmpty()) {
+      return Map.of();
+    }
+    return database.inTransaction(session -> {
+      Map<String, Long> seqs = new java.util.HashMap<>();
+      List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(requestKeys));
+      for (int from = 0; from < keys.size(); from += 500) {
+        session.createNativeQuery("select request_key, seq from processed_request where request_key in (:keys)",
+                Object[].class)
+            .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + 500)))
+            .getResultList().forEach(row -> seqs.put((String) row[0], ((Number) row[1]).longValue()));
+      }
+      return seqs;
+    });
+  }
+
   /**
    * Commits a batch: the journal events, then in the same transaction the alarms as they now are
-   * (each with the seq of its latest event in this batch), the snooze changes and the cursor.
+   * (each with the seq of its latest event in this batch), the snooze changes and the cursor: the
+   * highest of {@code cursor} and the seqs committed now.
    *
    * @return one outcome per append, in order
    */
@@ -98,7 +117,7 @@ final class AlarmStore {
       List<SourceRef> unsnoozed, long cursor) {
     return journal.appendAll(appends, (session, appended) -> {
       for (Pending pending : alarms) {
-        upsert(session, pending.alarm(), appended.get(pending.appendIndex()).event().seq());
+        upsert(session, pending, appended.get(pending.appendIndex()).event().seq());
       }
       for (Snooze snooze : snoozed) {
         AlarmSnoozeRow row = session.find(AlarmSnoozeRow.class, key(snooze.source()));
@@ -121,16 +140,21 @@ final class AlarmStore {
         }
       }
       AlarmCursorRow row = session.find(AlarmCursorRow.class, AlarmCursorRow.ID);
-      row.lastSeq = Math.max(row.lastSeq, cursor);
+      long highest = appended.stream().mapToLong(a -> a.event().seq()).max().orElse(0);
+      row.lastSeq = Math.max(row.lastSeq, Math.max(cursor, highest));
     });
   }
 
-  /** An alarm to store, with the index (in the batch's appends) of its latest event. */
-  record Pending(Alarm alarm, int appendIndex) {
+  /**
+   * An alarm to store, with the index (in the batch's appends) of its latest event; {@code raised}
+   * when the batch raised it (no row yet: inserted without looking it up first).
+   */
+  record Pending(Alarm alarm, int appendIndex, boolean raised) {
   }
 
-  private static void upsert(Session session, Alarm alarm, long seq) {
-    AlarmRow row = session.find(AlarmRow.class, alarm.id().value());
+  private static void upsert(Session session, Pending pending, long seq) {
+    Alarm alarm = pending.alarm();
+    AlarmRow row = pending.raised() ? null : session.find(AlarmRow.class, alarm.id().value());
     boolean fresh = row == null;
     if (fresh) {
       row = new AlarmRow();

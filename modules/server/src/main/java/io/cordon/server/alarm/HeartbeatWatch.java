@@ -3,22 +3,22 @@ package io.cordon.server.alarm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Notices sensors that stopped beating: a sensor seen beating since the server started and silent for
  * longer than the timeout is reported once, until it beats again. Sensors never heard are not
- * watched (they may not send heartbeats at all).
+ * watched (they may not send heartbeats at all). Beats arrive on the intake's threads; the center's
+ * thread asks who fell silent.
  */
 final class HeartbeatWatch {
 
   private final Duration timeout;
-  private final Map<String, Instant> lastBeat = new HashMap<>();
-  private final Set<String> reported = new HashSet<>();
+  private final Map<String, Instant> lastBeat = new ConcurrentHashMap<>();
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
   HeartbeatWatch(Duration timeout) {
     this.timeout = timeout;

@@ -13,6 +13,8 @@ import io.cordon.domain.park.CameraId;
 import io.cordon.domain.park.GateId;
 import io.cordon.domain.park.SegmentId;
 import io.cordon.server.event.JournalEvent;
+import io.cordon.server.event.Location;
+import io.cordon.server.event.NewEvent;
 import io.cordon.server.event.SubjectKey;
 import io.cordon.server.event.TypeFilter;
 import java.io.IOException;
@@ -30,7 +32,7 @@ final class ReportEvents {
 
   static final String SENSOR_HEARTBEAT = "sensor.heartbeat";
   /** Everything the center consumes, heartbeats included (they feed the heartbeat watch). */
-  static final TypeFilter CONSUMED = new TypeFilter(List.of(JournalAlarmReportSink.TYPE, "sensor.intrusion",
+  static final TypeFilter CONSUMED = new TypeFilter(List.of(CenterAlarmReportSink.TYPE, "sensor.intrusion",
       "sensor.fault", "sensor.tamper", SENSOR_HEARTBEAT));
   private static final TypeReference<List<Map<String, String>>> EVIDENCE = new TypeReference<>() {
   };
@@ -42,39 +44,49 @@ final class ReportEvents {
     this.places = places;
   }
 
-  /** The report an event carries; empty for heartbeats and events without a place. */
+  /** The report a journal event carries; empty for heartbeats and events without a place. */
   Optional<SourceReport> report(JournalEvent event) {
-    if (event.location().isEmpty() || event.subjects().isEmpty()) {
+    return report(event.type(), event.subjects(), event.location(), event.attributes(), event.occurredAt());
+  }
+
+  /** The report an event about to be journalled carries; empty for heartbeats and events without a place. */
+  Optional<SourceReport> report(NewEvent event) {
+    return report(event.type(), event.subjects(), event.location(), event.attributes(), event.occurredAt());
+  }
+
+  private Optional<SourceReport> report(String type, List<SubjectKey> subjects, Optional<Location> place,
+      Map<String, String> attributes, Instant occurredAt) {
+    if (place.isEmpty() || subjects.isEmpty()) {
       return Optional.empty();
     }
-    SubjectKey main = event.subjects().get(0);
-    double lon = event.location().get().lon();
-    double lat = event.location().get().lat();
-    switch (event.type()) {
+    SubjectKey main = subjects.get(0);
+    double lon = place.get().lon();
+    double lat = place.get().lat();
+    switch (type) {
       case "sensor.intrusion":
-        return Optional.of(sensor(event, AlarmType.PERIMETER_INTRUSION, lon, lat));
+        return Optional.of(sensor(subjects, attributes, occurredAt, AlarmType.PERIMETER_INTRUSION, lon, lat));
       case "sensor.fault":
-        return Optional.of(sensor(event, AlarmType.DEVICE_FAULT, lon, lat));
+        return Optional.of(sensor(subjects, attributes, occurredAt, AlarmType.DEVICE_FAULT, lon, lat));
       case "sensor.tamper":
-        return Optional.of(sensor(event, AlarmType.DEVICE_TAMPER, lon, lat));
-      case JournalAlarmReportSink.TYPE:
-        return Optional.of(device(event, main, lon, lat));
+        return Optional.of(sensor(subjects, attributes, occurredAt, AlarmType.DEVICE_TAMPER, lon, lat));
+      case CenterAlarmReportSink.TYPE:
+        return Optional.of(device(attributes, occurredAt, main, lon, lat));
       default:
         return Optional.empty();
     }
   }
 
-  private SourceReport sensor(JournalEvent event, AlarmType type, double lon, double lat) {
-    Optional<SegmentId> segment = event.subjects().stream().filter(s -> s.kind().equals("segment")).findFirst()
+  private SourceReport sensor(List<SubjectKey> subjects, Map<String, String> attributes, Instant occurredAt,
+      AlarmType type, double lon, double lat) {
+    Optional<SegmentId> segment = subjects.stream().filter(s -> s.kind().equals("segment")).findFirst()
         .map(s -> new SegmentId(s.id()));
     AlarmLocation location = places.locate(lon, lat, segment, Optional.empty(), Optional.empty());
-    return new SourceReport(type, Optional.empty(), new SourceRef("sensor", event.subjects().get(0).id()), location,
-        places.camerasCovering(location), List.of(), event.attributes().getOrDefault("detail", ""),
-        event.occurredAt());
+    return new SourceReport(type, Optional.empty(), new SourceRef("sensor", subjects.get(0).id()), location,
+        places.camerasCovering(location), List.of(), attributes.getOrDefault("detail", ""), occurredAt);
   }
 
-  private SourceReport device(JournalEvent event, SubjectKey source, double lon, double lat) {
-    Map<String, String> a = event.attributes();
+  private SourceReport device(Map<String, String> a, Instant occurredAt, SubjectKey source, double lon,
+      double lat) {
     AlarmType type = AlarmType.valueOf(a.get("type"));
     Optional<Severity> severity = Optional.ofNullable(a.get("severity")).map(Severity::valueOf);
     Optional<GateId> gate = source.kind().equals("gate") ? Optional.of(new GateId(source.id())) : Optional.empty();
@@ -82,8 +94,7 @@ final class ReportEvents {
         source.kind().equals("camera") ? Optional.of(new CameraId(source.id())) : Optional.empty();
     AlarmLocation location = places.locate(lon, lat, Optional.empty(), gate, camera);
     return new SourceReport(type, severity, new SourceRef(source.kind(), source.id()), location,
-        places.camerasCovering(location), evidence(a.get("evidence")), a.getOrDefault("detail", ""),
-        event.occurredAt());
+        places.camerasCovering(location), evidence(a.get("evidence")), a.getOrDefault("detail", ""), occurredAt);
   }
 
   private static List<Evidence> evidence(String json) {

@@ -33,6 +33,13 @@ public interface EventJournal {
    */
   List<Appended> appendAll(List<JournalAppend> appends, TransactionWork extra);
 
+  /**
+   * Throws {@link IllegalArgumentException} when the journal could never store {@code event} (its
+   * attributes too long), so a writer that batches events can refuse it alone before the batch.
+   */
+  default void check(NewEvent event) {
+  }
+
   /** Committed events with seq greater than {@code afterSeq}, in seq order, at most {@code limit}. */
   default List<JournalEvent> readAfter(long afterSeq, int limit) {
     return readAfter(afterSeq, TypeFilter.ALL, limit);

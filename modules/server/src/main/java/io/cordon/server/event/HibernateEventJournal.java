@@ -85,6 +85,11 @@ public final class HibernateEventJournal implements EventJournal {
     return appended;
   }
 
+  @Override
+  public void check(NewEvent event) {
+    attributesJson(Objects.requireNonNull(event, "event").attributes());
+  }
+
   /** Appends waiting for their group, for tests that line a group up. */
   int queuedAppends() {
     return group.queued();

@@ -28,8 +28,18 @@ public final class JournalSensorReportSink implements SensorReportSink {
 
   @Override
   public long record(SensorObservation observation) {
+    return journal.appendOnce(requestKey(observation), event(observation)).seq();
+  }
+
+  /** The observation's idempotency key: its request id scoped by the reporting account. */
+  public static String requestKey(SensorObservation observation) {
     String reporter = observation.reporter().isEmpty() ? "-" : observation.reporter();
-    NewEvent event = new NewEvent(
+    return "sensor-report/" + reporter + "/" + observation.requestId();
+  }
+
+  /** The journal event of an observation. */
+  public static NewEvent event(SensorObservation observation) {
+    return new NewEvent(
         observation.observedAt(),
         observation.eventType(),
         List.of(new SubjectKey("sensor", observation.sensorId().value()),
@@ -37,6 +47,5 @@ public final class JournalSensorReportSink implements SensorReportSink {
         Optional.of(new Location(observation.lon(), observation.lat())),
         observation.summary(),
         observation.attributes());
-    return journal.appendOnce("sensor-report/" + reporter + "/" + observation.requestId(), event).seq();
   }
 }

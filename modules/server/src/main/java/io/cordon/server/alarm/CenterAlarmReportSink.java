@@ -14,17 +14,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Journals a device's alarm report as an {@code alarm.report} event (subject: its source), idempotent
- * on the reporting account and request id. The {@link AlarmCenter} turns it into an alarm.
+ * Hands a device's alarm report to the {@link AlarmCenter} as an {@code alarm.report} event (subject:
+ * its source), idempotent on the reporting account and request id; returns once the center has
+ * committed the event together with the alarm it raised or counted.
  */
-public final class JournalAlarmReportSink implements AlarmReportSink {
+public final class CenterAlarmReportSink implements AlarmReportSink {
 
   static final String TYPE = "alarm.report";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final AlarmCenter center;
   private final EventJournal journal;
 
-  public JournalAlarmReportSink(EventJournal journal) {
+  public CenterAlarmReportSink(AlarmCenter center, EventJournal journal) {
+    this.center = center;
     this.journal = journal;
   }
 
@@ -45,7 +48,8 @@ public final class JournalAlarmReportSink implements AlarmReportSink {
         List.of(new SubjectKey(report.source().kind(), report.source().id())),
         Optional.of(new Location(report.lon(), report.lat())), summary, attributes);
     String reporter = report.reporter().isEmpty() ? "-" : report.reporter();
-    return journal.appendOnce("alarm-report/" + reporter + "/" + report.requestId(), event).seq();
+    journal.check(event); // refuse what can never be stored alone, not with the center's whole round
+    return CenterCalls.await(center.record("alarm-report/" + reporter + "/" + report.requestId(), event));
   }
 
   private static String evidenceJson(ReceivedAlarmReport report) {
