@@ -231,7 +231,9 @@ public final class HibernateEventJournal implements EventJournal {
     for (int i = 0; i < event.subjects().size(); i++) {
       session.persist(new EventSubjectRow(seq, i, event.subjects().get(i)));
     }
-    return toEvent(row, event.subjects());
+    // the event as written, without reading back the attributes JSON just made from it
+    return new JournalEvent(seq, row.occurredAt, recordedAt, row.type, event.subjects(), event.location(),
+        row.summary, new TreeMap<>(event.attributes()));
   }
 
   private Optional<JournalEvent> read(Session session, long seq) {
