@@ -11,6 +11,7 @@ import io.cordon.api.v1.PositionIngestServiceGrpc;
 import io.cordon.api.v1.Role;
 import io.cordon.api.v1.SensorIngestServiceGrpc;
 import io.cordon.api.v1.TrackServiceGrpc;
+import io.cordon.api.v1.VideoServiceGrpc;
 import io.grpc.health.v1.HealthGrpc;
 import java.util.EnumSet;
 import java.util.Map;
@@ -60,6 +61,11 @@ public final class AccessPolicy {
       AlarmServiceGrpc.getSnoozeMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR),
       AlarmServiceGrpc.getUnsnoozeMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR));
 
+  /** Video: duty staff list streams and open them through the media relay. */
+  private static final Map<String, Set<Role>> VIDEO = Map.of(
+      VideoServiceGrpc.getListStreamsMethod().getFullMethodName(), DUTY_STAFF,
+      VideoServiceGrpc.getOpenStreamMethod().getFullMethodName(), DUTY_STAFF);
+
   private AccessPolicy() {
   }
 
@@ -69,7 +75,7 @@ public final class AccessPolicy {
 
   public static boolean allows(String fullMethodName, Set<Role> roles) {
     Set<Role> allowed = ALLOWED.getOrDefault(fullMethodName,
-        TRACKING.getOrDefault(fullMethodName, ALARMS.get(fullMethodName)));
+        TRACKING.getOrDefault(fullMethodName, ALARMS.getOrDefault(fullMethodName, VIDEO.get(fullMethodName))));
     return allowed != null && roles.stream().anyMatch(allowed::contains);
   }
 }
