@@ -172,6 +172,7 @@ public final class HibernateEventJournal implements EventJournal {
     Map<String, JournalEvent> byKey = new HashMap<>();
     Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     List<Appended> outcomes = new ArrayList<>(pendings.size());
+    JournalRows rows = new JournalRows();
     for (Pending pending : pendings) {
       String key = pending.requestKey();
       if (key != null && byKey.containsKey(key)) {
@@ -188,13 +189,13 @@ public final class HibernateEventJournal implements EventJournal {
       }
       long seq = head.lastSeq + 1;
       head.lastSeq = seq;
-      JournalEvent event = persist(session, seq, recordedAt, pending);
+      JournalEvent event = rows.add(seq, recordedAt, pending.event(), pending.attributes(), key);
       if (key != null) {
-        session.persist(new ProcessedRequestRow(key, seq, recordedAt));
         byKey.put(key, event);
       }
       outcomes.add(new Appended(event, true));
     }
+    rows.insert(session);
     return outcomes;
   }
 
@@ -214,26 +215,6 @@ public final class HibernateEventJournal implements EventJournal {
         .getResultList()
         .forEach(row -> seqs.put(row.requestKey, row.seq));
     return seqs;
-  }
-
-  private JournalEvent persist(Session session, long seq, Instant recordedAt, Pending pending) {
-    NewEvent event = pending.event();
-    EventRow row = new EventRow();
-    row.seq = seq;
-    row.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
-    row.recordedAt = recordedAt;
-    row.type = event.type();
-    row.lon = event.location().map(Location::lon).orElse(null);
-    row.lat = event.location().map(Location::lat).orElse(null);
-    row.summary = event.summary();
-    row.attributes = pending.attributes();
-    session.persist(row);
-    for (int i = 0; i < event.subjects().size(); i++) {
-      session.persist(new EventSubjectRow(seq, i, event.subjects().get(i)));
-    }
-    // the event as written, without reading back the attributes JSON just made from it
-    return new JournalEvent(seq, row.occurredAt, recordedAt, row.type, event.subjects(), event.location(),
-        row.summary, new TreeMap<>(event.attributes()));
   }
 
   private Optional<JournalEvent> read(Session session, long seq) {
