@@ -1,0 +1,96 @@
+package io.cordon.media.relay;
+
+import io.cordon.media.fanout.LivePulls;
+import io.cordon.media.http.RelayHttpServer;
+import io.cordon.media.pull.CameraPull;
+import io.cordon.media.pull.PullHealth;
+import io.cordon.media.source.CameraStreamSource;
+import io.cordon.media.source.StreamProfile;
+import io.cordon.media.ticket.TicketIssuer;
+import io.cordon.media.ticket.TicketVerifier;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media relay: an HTTP server that streams each camera as MPEG-TS to any number of viewers, pulling the
+ * camera with ffmpeg only while someone watches. Embedded by the server ({@link #start}) or run alone
+ * ({@link MediaRelayMain}). Closing it stops every ffmpeg child.
+ */
+public final class MediaRelay implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MediaRelay.class);
+
+  private final RelayConfig config;
+  private final LivePulls pulls;
+  private final RelayHttpServer http;
+  private final RelayUrls urls;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+  private MediaRelay(RelayConfig config, LivePulls pulls, RelayHttpServer http) {
+    this.config = config;
+    this.pulls = pulls;
+    this.http = http;
+    String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
+    this.urls = new RelayUrls(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + http.port()));
+  }
+
+  public static MediaRelay start(RelayConfig config, CameraStreamSource source) throws InterruptedException {
+    LivePulls pulls = new LivePulls(config.pull(), config.linger(), config.gopCache(), config.maxGopBytes());
+    try {
+      RelayHttpServer http = new RelayHttpServer(config.host(), config.port(), pulls, source,
+          new TicketVerifier(config.ticketSecret()), config.viewerQueueBytes(), config.viewerSendBufferBytes());
+      MediaRelay relay = new MediaRelay(config, pulls, http);
+      LOG.info("media relay listening on {}:{}", config.host(), http.port());
+      return relay;
+    } catch (RuntimeException | InterruptedException e) {
+      pulls.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  /** The base URL as seen from this host, e.g. {@code http://127.0.0.1:43121}. */
+  public RelayUrls urls() {
+    return urls;
+  }
+
+  /** A ticket issuer with this relay's secret (the embedding server may use it directly). */
+  public TicketIssuer ticketIssuer() {
+    return new TicketIssuer(config.ticketSecret());
+  }
+
+  /** A ready-to-play URL: issues a ticket for {@code user} valid for {@code lifetime}. */
+  public URI liveUrl(String cameraId, StreamProfile profile, String user, Duration lifetime) {
+    return urls.live(cameraId, profile, ticketIssuer().issue(cameraId, profile, user, lifetime));
+  }
+
+  public URI liveUrl(String cameraId, StreamProfile profile, String ticket) {
+    return urls.live(cameraId, profile, ticket);
+  }
+
+  /** Health of every running pull (a camera nobody watches is not pulled and not listed). */
+  public List<PullHealth> health() {
+    return pulls.health();
+  }
+
+  /** The running pull of a stream (tests and diagnostics). */
+  public Optional<CameraPull> pull(String cameraId, StreamProfile profile) {
+    return pulls.pull(cameraId, profile);
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    http.close();
+    pulls.close();
+    LOG.info("media relay closed");
+  }
+}

@@ -1,0 +1,27 @@
+package io.cordon.media.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CameraListFileTest {
+  @Test
+  void readsBothProfilesWithResolutionAndOneLoginPerCamera() {
+    List<CameraStream> streams = CameraListFile.parse(String.join("\n",
+        "camera.gate.s1.in.main.url=rtsp://10.1.2.3:554/101",
+        "camera.gate.s1.in.main.resolution=1920x1080",
+        "camera.gate.s1.in.sub.url=rtsp://10.1.2.3:554/102",
+        "camera.gate.s1.in.username=viewer",
+        "camera.gate.s1.in.password=secret",
+        "camera.南门.sub.url=rtsp://10.1.2.4/sub"));
+
+    assertThat(streams).containsExactlyInAnyOrder(
+        new CameraStream("gate.s1.in", StreamProfile.MAIN, URI.create("rtsp://10.1.2.3:554/101"),
+            java.util.Optional.of(new StreamCredentials("viewer", "secret")), java.util.Optional.of(new Resolution(1920, 1080))),
+        new CameraStream("gate.s1.in", StreamProfile.SUB, URI.create("rtsp://10.1.2.3:554/102"),
+            java.util.Optional.of(new StreamCredentials("viewer", "secret")), java.util.Optional.empty()),
+        CameraStream.of("南门", StreamProfile.SUB, URI.create("rtsp://10.1.2.4/sub")));
+  }
+}
