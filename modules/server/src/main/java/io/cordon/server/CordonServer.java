@@ -14,6 +14,12 @@ import io.cordon.server.alarm.AlarmEntities;
 import io.cordon.server.alarm.AlarmGrpcService;
 import io.cordon.server.alarm.CenterAlarmReportSink;
 import io.cordon.server.alarm.CenterSensorReportSink;
+import io.cordon.server.video.CameraStreamRegistry;
+import io.cordon.server.video.CameraStreams;
+import io.cordon.server.video.RelayStreamGrants;
+import io.cordon.server.video.VideoGrpcService;
+import io.cordon.media.relay.MediaRelay;
+import io.cordon.media.relay.RelayConfig;
 import io.cordon.server.alarm.SopCatalog;
 import io.cordon.server.auth.AccountEntities;
 import io.cordon.server.auth.AuthContext;
@@ -54,6 +60,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import java.util.Optional;
+import java.security.SecureRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -88,6 +98,8 @@ public final class CordonServer implements AutoCloseable {
   /** The alarm writer and the alarm streams (set once by {@link #start}). */
   private AlarmCenter alarmCenter;
   private AlarmGrpcService alarms;
+  private MediaRelay mediaRelay;
+  private CameraStreams cameraStreams;
   private boolean closed;
 
   private CordonServer(Database database, Server server, HealthStatusManager health, EventGrpcService events,
@@ -122,6 +134,7 @@ public final class CordonServer implements AutoCloseable {
     ExecutorService pumpExecutor = Executors.newFixedThreadPool(2, daemonThreads("cordon-event-stream"));
     TrackGrpcService track = null; // owns a ticker thread: closed below if the start fails
     AlarmCenter alarmCenter = null; // owns the alarm writer thread: closed below if the start fails
+    MediaRelay mediaRelay = null; // owns a Netty server and ffmpeg children: closed below if the start fails
     try {
       Clock clock = Clock.systemUTC();
       Authenticator authenticator = new Authenticator(database, new PasswordHasher(), clock, config.sessionTtl());
@@ -141,6 +154,8 @@ public final class CordonServer implements AutoCloseable {
       alarmCenter = new AlarmCenter(park, database, journal, SopCatalog.bundled(), config.alarmSettings(), clock);
       alarmCenter.start();
       AlarmSources alarmSources = AlarmSources.of(park);
+      CameraStreams cameraStreams = new CameraStreams(park, readCameraStreams(config, park));
+      mediaRelay = startMediaRelay(config, cameraStreams);
       AlarmGrpcService alarms = new AlarmGrpcService(alarmCenter, alarmSources, clock, pumpExecutor);
       HealthStatusManager health = new HealthStatusManager();
       List<BindableService> services = List.of(
@@ -157,7 +172,9 @@ public final class CordonServer implements AutoCloseable {
           track,
           new AlarmIngestGrpcService(alarmSources, new CenterAlarmReportSink(alarmCenter, journal),
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
-          alarms);
+          alarms,
+          new VideoGrpcService(park, cameraStreams,
+              Optional.ofNullable(mediaRelay).map(relay -> new RelayStreamGrants(relay, clock))));
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()))
@@ -179,8 +196,13 @@ public final class CordonServer implements AutoCloseable {
       started.track = track;
       started.alarmCenter = alarmCenter;
       started.alarms = alarms;
+      started.mediaRelay = mediaRelay;
+      started.cameraStreams = cameraStreams;
       return started;
     } catch (IOException | RuntimeException e) {
+      if (mediaRelay != null) {
+        mediaRelay.close();
+      }
       if (track != null) {
         track.close();
       }
@@ -194,6 +216,43 @@ public final class CordonServer implements AutoCloseable {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  private static CameraStreamRegistry readCameraStreams(ServerConfig config, Park park) throws IOException {
+    Optional<Path> file = config.cameraStreamsFile();
+    if (file.isEmpty()) {
+      return CameraStreamRegistry.empty();
+    }
+    CameraStreamRegistry registry = CameraStreamRegistry.read(file.get(), park);
+    log.info("Camera streams of {} cameras from {}", registry.cameraIds().size(), file.get());
+    return registry;
+  }
+
+  private static MediaRelay startMediaRelay(ServerConfig config, CameraStreams streams) {
+    if (config.mediaPort() < 0) {
+      return null;
+    }
+    byte[] secret = new byte[32]; // tickets live a minute and only this process issues them
+    new SecureRandom().nextBytes(secret);
+    try {
+      MediaRelay relay = MediaRelay.start(RelayConfig.defaults(secret).withAddress(config.bindAddress(),
+          config.mediaPort()), streams);
+      log.info("Media relay on {}:{}", config.bindAddress(), relay.port());
+      return relay;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the media relay", e);
+    }
+  }
+
+  /** The cameras' streams: the embedded demo registers its simulated cameras here. */
+  public CameraStreams cameraStreams() {
+    return cameraStreams;
+  }
+
+  /** The media relay's HTTP port; empty when this server runs no relay. */
+  public OptionalInt mediaPort() {
+    return mediaRelay == null ? OptionalInt.empty() : OptionalInt.of(mediaRelay.port());
   }
 
   /** The port the server listens on (the ephemeral one when the configuration said 0). */
@@ -223,6 +282,9 @@ public final class CordonServer implements AutoCloseable {
     track.close();
     alarms.endStreams();
     alarmCenter.close();
+    if (mediaRelay != null) {
+      mediaRelay.close();
+    }
     try {
       if (!server.awaitTermination(GRACE_SECONDS, TimeUnit.SECONDS)) {
         server.shutdownNow();

@@ -39,6 +39,8 @@ public final class ServerConfig {
 
   /** The port a standalone server listens on when the configuration names none. */
   public static final int DEFAULT_GRPC_PORT = 50051;
+  /** The media relay's HTTP port when run from a configuration file (clients on other hosts reach it). */
+  public static final int DEFAULT_MEDIA_PORT = 50080;
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(12);
 
@@ -54,6 +56,8 @@ public final class ServerConfig {
   private final String devicePassword;
   private final Duration sessionTtl;
   private final AlarmCenterSettings alarmSettings;
+  private final Path cameraStreamsFile;
+  private final int mediaPort;
 
   private ServerConfig(Builder b) {
     this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir is required").toAbsolutePath();
@@ -74,6 +78,11 @@ public final class ServerConfig {
     }
     this.sessionTtl = b.sessionTtl;
     this.alarmSettings = Objects.requireNonNull(b.alarmSettings, "alarmSettings");
+    this.cameraStreamsFile = b.cameraStreamsFile;
+    if (b.mediaPort < -1 || b.mediaPort > 65535) {
+      throw new IllegalArgumentException("media.port must be -1 (no relay) or 0..65535, was " + b.mediaPort);
+    }
+    this.mediaPort = b.mediaPort;
   }
 
   public static Builder builder() {
@@ -116,6 +125,10 @@ public final class ServerConfig {
     s.get("device.password", "CORDON_DEVICE_PASSWORD").ifPresent(builder::devicePassword);
     s.get("session.ttl", "CORDON_SESSION_TTL").ifPresent(v -> builder.sessionTtl(parseDuration(v)));
     builder.alarmSettings(AlarmConfig.read(s::get, AlarmCenterSettings.defaults()));
+    builder.mediaPort(DEFAULT_MEDIA_PORT);
+    s.get("media.port", "CORDON_MEDIA_PORT").ifPresent(v -> builder.mediaPort(v.trim().equals("-1") ? -1 : parsePort(v)));
+    s.get("camera.streams.file", "CORDON_CAMERA_STREAMS_FILE")
+        .ifPresent(v -> builder.cameraStreamsFile(fileBase.resolve(v)));
     return builder.build();
   }
 
@@ -208,6 +221,23 @@ public final class ServerConfig {
     return alarmSettings;
   }
 
+  /**
+   * The camera stream registry (addresses, credentials; see CameraStreamRegistry); by default
+   * {@code camera-streams.json} in the data directory when it exists.
+   */
+  public Optional<Path> cameraStreamsFile() {
+    if (cameraStreamsFile != null) {
+      return Optional.of(cameraStreamsFile);
+    }
+    Path inDataDir = dataDir.resolve("camera-streams.json");
+    return Files.isRegularFile(inDataDir) ? Optional.of(inDataDir) : Optional.empty();
+  }
+
+  /** The media relay's HTTP port: 0 ephemeral, -1 no relay in this server. */
+  public int mediaPort() {
+    return mediaPort;
+  }
+
   /** Never shows passwords. */
   @Override
   public String toString() {
@@ -230,8 +260,22 @@ public final class ServerConfig {
     private String devicePassword;
     private Duration sessionTtl = DEFAULT_SESSION_TTL;
     private AlarmCenterSettings alarmSettings = AlarmCenterSettings.defaults();
+    private Path cameraStreamsFile;
+    private int mediaPort;
 
     private Builder() {
+    }
+
+    /** The camera stream registry file; null for camera-streams.json in the data directory, if any. */
+    public Builder cameraStreamsFile(Path cameraStreamsFile) {
+      this.cameraStreamsFile = cameraStreamsFile;
+      return this;
+    }
+
+    /** The media relay's HTTP port: 0 (the default) ephemeral, -1 for no relay. */
+    public Builder mediaPort(int mediaPort) {
+      this.mediaPort = mediaPort;
+      return this;
     }
 
     public Builder dataDir(Path dataDir) {

@@ -36,6 +36,11 @@ public final class TestServer implements AutoCloseable {
     channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.grpcPort()).usePlaintext().build();
   }
 
+  /** The running server, for what only the embedding process does (registering camera streams). */
+  public CordonServer server() {
+    return server;
+  }
+
   public ManagedChannel channel() {
     return channel;
   }

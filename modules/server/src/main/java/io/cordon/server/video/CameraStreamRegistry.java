@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.domain.park.CameraId;
 import io.cordon.domain.park.Park;
+import io.cordon.media.source.CameraStream;
+import io.cordon.media.source.CameraStreamSource;
+import io.cordon.media.source.Resolution;
+import io.cordon.media.source.StreamCredentials;
+import io.cordon.media.source.StreamProfile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,17 +33,18 @@ import java.util.Set;
  *                 {"profile": "sub",  "url": "rtsp://10.0.3.11:554/ch1/sub",  "width": 640,  "height": 360}]}}}
  * }</pre>
  *
- * Every problem is reported with its path ({@code cameras.CAM-001.streams[1].url}), all at once, and
- * none of them quotes a credential.
+ * Profiles are {@code main} and {@code sub}. Every problem is reported with its path ({@code
+ * cameras.CAM-001.streams[1].url}), all at once, and none of them quotes a credential. The media
+ * relay looks streams up here ({@link CameraStreamSource}).
  */
-public final class CameraStreamRegistry {
+public final class CameraStreamRegistry implements CameraStreamSource {
 
   private static final Set<String> SCHEMES = Set.of("rtsp", "rtsps", "http", "https");
-  private static final int MAX_STREAMS = 4;
+  private static final int MAX_STREAMS = StreamProfile.values().length;
 
-  private final Map<String, List<CameraStreamSource>> byCamera;
+  private final Map<String, List<CameraStream>> byCamera;
 
-  private CameraStreamRegistry(Map<String, List<CameraStreamSource>> byCamera) {
+  private CameraStreamRegistry(Map<String, List<CameraStream>> byCamera) {
     this.byCamera = byCamera;
   }
 
@@ -47,10 +53,14 @@ public final class CameraStreamRegistry {
   }
 
   /** A registry from sources already checked (the simulator's test cameras in the embedded demo). */
-  public static CameraStreamRegistry of(Park park, List<CameraStreamSource> sources) {
+  public static CameraStreamRegistry of(Park park, List<CameraStream> sources) {
     List<String> problems = new ArrayList<>();
-    Map<String, List<CameraStreamSource>> byCamera = new LinkedHashMap<>();
-    for (CameraStreamSource source : sources) {
+    Map<String, List<CameraStream>> byCamera = new LinkedHashMap<>();
+    for (CameraStream source : sources) {
+      if (source.resolution().isEmpty()) {
+        problems.add("cameras." + source.cameraId() + "." + source.profile().urlName() + ": resolution missing");
+        continue;
+      }
       if (park.camera(new CameraId(source.cameraId())).isEmpty()) {
         problems.add("cameras." + source.cameraId() + ": not a camera of the park");
         continue;
@@ -69,7 +79,7 @@ public final class CameraStreamRegistry {
       throw new InvalidCameraRegistryException(file + ": not JSON (line " + e.getLocation().getLineNr() + ")");
     }
     List<String> problems = new ArrayList<>();
-    Map<String, List<CameraStreamSource>> byCamera = new LinkedHashMap<>();
+    Map<String, List<CameraStream>> byCamera = new LinkedHashMap<>();
     JsonNode cameras = root == null ? null : root.get("cameras");
     if (cameras == null || !cameras.isObject()) {
       throw new InvalidCameraRegistryException(file + ": cameras: must be an object of camera id → streams");
@@ -84,14 +94,14 @@ public final class CameraStreamRegistry {
       }
       JsonNode camera = entry.getValue();
       Optional<String> username = text(camera, "username");
-      Optional<String> password = text(camera, "password");
+      Optional<StreamCredentials> login = username.map(u -> new StreamCredentials(u, text(camera, "password").orElse("")));
       JsonNode streams = camera.get("streams");
       if (streams == null || !streams.isArray() || streams.isEmpty() || streams.size() > MAX_STREAMS) {
-        problems.add(path + ".streams: must list 1 to " + MAX_STREAMS + " streams");
+        problems.add(path + ".streams: must list 1 to " + MAX_STREAMS + " streams (main, sub)");
         continue;
       }
       for (int i = 0; i < streams.size(); i++) {
-        stream(cameraId, path + ".streams[" + i + "]", streams.get(i), username, password, problems)
+        stream(cameraId, path + ".streams[" + i + "]", streams.get(i), login, problems)
             .ifPresent(s -> byCamera.computeIfAbsent(cameraId, k -> new ArrayList<>()).add(s));
       }
     }
@@ -102,30 +112,30 @@ public final class CameraStreamRegistry {
     return problems.stream().map(p -> file.getFileName() + ": " + p).toList();
   }
 
-  private static CameraStreamRegistry checked(Map<String, List<CameraStreamSource>> byCamera, List<String> problems) {
+  private static CameraStreamRegistry checked(Map<String, List<CameraStream>> byCamera, List<String> problems) {
     byCamera.forEach((camera, streams) -> {
-      Set<String> seen = new java.util.HashSet<>();
-      for (CameraStreamSource s : streams) {
+      Set<StreamProfile> seen = java.util.EnumSet.noneOf(StreamProfile.class);
+      for (CameraStream s : streams) {
         if (!seen.add(s.profile())) {
-          problems.add("cameras." + camera + ": profile \"" + s.profile() + "\" given twice");
+          problems.add("cameras." + camera + ": profile \"" + s.profile().urlName() + "\" given twice");
         }
       }
-      streams.sort(Comparator.comparingLong(CameraStreamSource::pixels));
+      streams.sort(Comparator.comparingLong(CameraStreamRegistry::pixels));
     });
     if (!problems.isEmpty()) {
       throw new InvalidCameraRegistryException(String.join("; ", problems));
     }
-    Map<String, List<CameraStreamSource>> frozen = new LinkedHashMap<>();
+    Map<String, List<CameraStream>> frozen = new LinkedHashMap<>();
     byCamera.forEach((camera, streams) -> frozen.put(camera, List.copyOf(streams)));
     return new CameraStreamRegistry(java.util.Collections.unmodifiableMap(frozen));
   }
 
-  private static Optional<CameraStreamSource> stream(String cameraId, String path, JsonNode node,
-      Optional<String> username, Optional<String> password, List<String> problems) {
+  private static Optional<CameraStream> stream(String cameraId, String path, JsonNode node,
+      Optional<StreamCredentials> login, List<String> problems) {
     int before = problems.size();
-    Optional<String> profile = text(node, "profile").filter(p -> p.matches("[a-z0-9_-]{1,16}"));
+    Optional<StreamProfile> profile = text(node, "profile").flatMap(StreamProfile::fromUrlName);
     if (profile.isEmpty()) {
-      problems.add(path + ".profile: 1 to 16 of a-z 0-9 _ -");
+      problems.add(path + ".profile: main or sub");
     }
     int width = node.path("width").asInt(0);
     int height = node.path("height").asInt(0);
@@ -154,7 +164,13 @@ public final class CameraStreamRegistry {
     if (problems.size() > before) {
       return Optional.empty();
     }
-    return Optional.of(new CameraStreamSource(cameraId, profile.get(), width, height, url, username, password));
+    return Optional.of(new CameraStream(cameraId, profile.get(), url, login,
+        Optional.of(new Resolution(width, height))));
+  }
+
+  /** Pixels of a stream, to order a camera's streams smallest first. */
+  public static long pixels(CameraStream stream) {
+    return stream.resolution().map(r -> (long) r.width() * r.height()).orElse(Long.MAX_VALUE);
   }
 
   private static Optional<String> text(JsonNode node, String field) {
@@ -164,12 +180,13 @@ public final class CameraStreamRegistry {
   }
 
   /** A camera's streams, smallest first; empty when the camera has none configured. */
-  public List<CameraStreamSource> streams(String cameraId) {
+  public List<CameraStream> streams(String cameraId) {
     return byCamera.getOrDefault(cameraId, List.of());
   }
 
-  public Optional<CameraStreamSource> stream(String cameraId, String profile) {
-    return streams(cameraId).stream().filter(s -> s.profile().equals(profile)).findFirst();
+  @Override
+  public Optional<CameraStream> find(String cameraId, StreamProfile profile) {
+    return streams(cameraId).stream().filter(s -> s.profile() == profile).findFirst();
   }
 
   /** Cameras with streams, in registry order. */

@@ -4,7 +4,7 @@ import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import io.cordon.api.v1.CameraStreamList;
-import io.cordon.api.v1.CameraStreams;
+import io.cordon.api.v1.CameraVideoStreams;
 import io.cordon.api.v1.ListStreamsRequest;
 import io.cordon.api.v1.OpenStreamRequest;
 import io.cordon.api.v1.StreamGrant;
@@ -13,6 +13,8 @@ import io.cordon.api.v1.VideoServiceGrpc;
 import io.cordon.domain.park.Camera;
 import io.cordon.domain.park.CameraId;
 import io.cordon.domain.park.Park;
+import io.cordon.media.source.CameraStream;
+import io.cordon.media.source.StreamProfile;
 import io.cordon.server.auth.AuthContext;
 import io.cordon.server.auth.AuthenticatedUser;
 import io.grpc.Status;
@@ -24,18 +26,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code VideoService}: which streams each camera has, and a ticketed relay URL to play one. Camera
- * addresses and credentials stay in the {@link CameraStreamRegistry}; clients only get relay URLs.
+ * addresses and credentials stay in the {@link CameraStreams} registry; clients only get relay URLs.
  */
 public final class VideoGrpcService extends VideoServiceGrpc.VideoServiceImplBase {
 
   private static final Logger log = LoggerFactory.getLogger(VideoGrpcService.class);
 
   private final Park park;
-  private final CameraStreamRegistry registry;
+  private final CameraStreams registry;
   private final Optional<StreamGrants> grants;
 
   /** @param grants empty when no media relay runs (OpenStream answers UNAVAILABLE) */
-  public VideoGrpcService(Park park, CameraStreamRegistry registry, Optional<StreamGrants> grants) {
+  public VideoGrpcService(Park park, CameraStreams registry, Optional<StreamGrants> grants) {
     this.park = park;
     this.registry = registry;
     this.grants = grants;
@@ -45,7 +47,7 @@ public final class VideoGrpcService extends VideoServiceGrpc.VideoServiceImplBas
   public void listStreams(ListStreamsRequest request, StreamObserver<CameraStreamList> responseObserver) {
     CameraStreamList.Builder list = CameraStreamList.newBuilder();
     for (Camera camera : park.cameras()) {
-      CameraStreams.Builder streams = CameraStreams.newBuilder().setCameraId(camera.id().value());
+      CameraVideoStreams.Builder streams = CameraVideoStreams.newBuilder().setCameraId(camera.id().value());
       registry.streams(camera.id().value()).forEach(s -> streams.addStreams(info(s)));
       list.addCameras(streams);
     }
@@ -59,10 +61,11 @@ public final class VideoGrpcService extends VideoServiceGrpc.VideoServiceImplBas
       responseObserver.onError(notFound("camera_id", "is not a camera of the park"));
       return;
     }
-    Optional<CameraStreamSource> stream = registry.stream(request.getCameraId(), request.getProfile());
+    Optional<CameraStream> stream = StreamProfile.fromUrlName(request.getProfile())
+        .flatMap(profile -> registry.find(request.getCameraId(), profile));
     if (stream.isEmpty()) {
       String known = String.join(", ", registry.streams(request.getCameraId()).stream()
-          .map(CameraStreamSource::profile).toList());
+          .map(s -> s.profile().urlName()).toList());
       responseObserver.onError(notFound("profile", known.isEmpty() ? "the camera has no stream configured"
           : "the camera has no such stream (it has: " + known + ")"));
       return;
@@ -91,9 +94,10 @@ public final class VideoGrpcService extends VideoServiceGrpc.VideoServiceImplBas
     responseObserver.onCompleted();
   }
 
-  private static StreamInfo info(CameraStreamSource source) {
-    return StreamInfo.newBuilder().setProfile(source.profile()).setWidth(source.width()).setHeight(source.height())
-        .build();
+  private static StreamInfo info(CameraStream source) {
+    StreamInfo.Builder info = StreamInfo.newBuilder().setProfile(source.profile().urlName());
+    source.resolution().ifPresent(r -> info.setWidth(r.width()).setHeight(r.height()));
+    return info.build();
   }
 
   private static RuntimeException notFound(String field, String description) {

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordon.domain.park.Park;
+import io.cordon.media.source.CameraStream;
+import io.cordon.media.source.Resolution;
+import io.cordon.media.source.StreamProfile;
 import io.cordon.server.park.ParkFileLoader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +31,10 @@ class CameraStreamRegistryTest {
                       {"profile": "sub", "url": "rtsp://10.0.3.11:554/ch1/sub", "width": 640, "height": 360}]}}}
         """), PARK);
 
-    assertThat(registry.streams("CAM-001")).extracting(CameraStreamSource::profile).containsExactly("sub", "main");
-    assertThat(registry.stream("CAM-001", "main").orElseThrow().username()).contains("viewer");
+    assertThat(registry.streams("CAM-001")).extracting(CameraStream::profile)
+        .containsExactly(StreamProfile.SUB, StreamProfile.MAIN);
+    assertThat(registry.find("CAM-001", StreamProfile.MAIN).orElseThrow().credentials())
+        .hasValueSatisfying(login -> assertThat(login.username()).isEqualTo("viewer"));
     assertThat(registry.streams("CAM-002")).isEmpty();
   }
 
@@ -71,17 +75,19 @@ class CameraStreamRegistryTest {
   }
 
   @Test
-  void aStreamSourcePrintsNoCredentials() {
-    CameraStreamSource source = new CameraStreamSource("CAM-001", "main", 1280, 720,
-        URI.create("rtsp://10.0.3.11/ch1"), Optional.of("viewer"), Optional.of("s3cret"));
+  void aRegistryStreamPrintsNoCredentials() throws IOException {
+    CameraStreamRegistry registry = CameraStreamRegistry.read(file("""
+        {"cameras": {"CAM-001": {"username": "viewer", "password": "s3cret",
+          "streams": [{"profile": "main", "url": "rtsp://10.0.3.11:554/ch1/main", "width": 1920, "height": 1080}]}}}
+        """), PARK);
 
-    assertThat(source.toString()).doesNotContain("s3cret").doesNotContain("viewer").contains("CAM-001/main");
+    assertThat(registry.streams("CAM-001").get(0).toString()).doesNotContain("s3cret").doesNotContain("viewer");
   }
 
   @Test
   void sourcesGivenInCodeAreCheckedAgainstThePark() {
-    CameraStreamSource unknown = new CameraStreamSource("CAM-999", "main", 1280, 720, URI.create("rtsp://h/x"),
-        Optional.empty(), Optional.empty());
+    CameraStream unknown = CameraStream.of("CAM-999", StreamProfile.MAIN, URI.create("rtsp://h/x"))
+        .withResolution(new Resolution(1280, 720));
 
     assertThatThrownBy(() -> CameraStreamRegistry.of(PARK, List.of(unknown)))
         .hasMessageContaining("cameras.CAM-999: not a camera of the park");
