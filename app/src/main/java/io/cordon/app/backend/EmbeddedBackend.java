@@ -23,6 +23,7 @@ public final class EmbeddedBackend implements Backend {
   private final Path dataDir;
   private final ServerAddress address;
   private final AutoCloseable simulator;
+  private final EmbeddedCameras cameras;
   // guarded by this; null while stopped
   private CordonServer server;
 
@@ -31,6 +32,11 @@ public final class EmbeddedBackend implements Backend {
     this.server = server;
     this.simulator = simulator;
     this.address = new ServerAddress(LOOPBACK, server.grpcPort());
+    this.cameras = EmbeddedCameras.start(this::runningServer, EmbeddedCameras.DEFAULT_COUNT);
+  }
+
+  private synchronized CordonServer runningServer() {
+    return server;
   }
 
   /** Starts server and simulator; blocking (seconds), so never on the FX thread. */
@@ -87,6 +93,7 @@ public final class EmbeddedBackend implements Backend {
   public synchronized void startServer() {
     if (server == null) {
       server = CordonServer.start(config(dataDir, address.port()));
+      cameras.registerWith(server);
       log.info("embedded server started again on {}", address);
     }
   }
@@ -99,6 +106,11 @@ public final class EmbeddedBackend implements Backend {
 
   @Override
   public void close() {
+    try {
+      cameras.close();
+    } catch (Exception e) {
+      log.warn("demo cameras did not stop cleanly", e);
+    }
     try {
       simulator.close();
     } catch (Exception e) {
