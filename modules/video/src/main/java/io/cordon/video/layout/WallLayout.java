@@ -1,0 +1,67 @@
+package io.cordon.video.layout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A wall layout: a grid of columns × rows and the cells tiles occupy, in tile order (cell 0 is the
+ * "big" one in 1+5 and 1+7, and the first place alarm cameras go). Cells must not overlap.
+ */
+public record WallLayout(String name, int columns, int rows, List<LayoutCell> cells) {
+  public WallLayout {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank() || name.contains("|") || name.contains("\n")) {
+      throw new IllegalArgumentException("layout name must be non-blank without '|' or line breaks: " + name);
+    }
+    if (columns < 1 || rows < 1 || columns > 16 || rows > 16) {
+      throw new IllegalArgumentException("grid must be 1..16 each way: " + columns + "x" + rows);
+    }
+    cells = List.copyOf(cells);
+    if (cells.isEmpty()) {
+      throw new IllegalArgumentException("layout " + name + " has no cells");
+    }
+    boolean[][] taken = new boolean[columns][rows];
+    for (LayoutCell cell : cells) {
+      if (cell.column() + cell.columnSpan() > columns || cell.row() + cell.rowSpan() > rows) {
+        throw new IllegalArgumentException("cell " + cell + " lies outside the " + columns + "x" + rows + " grid");
+      }
+      for (int c = cell.column(); c < cell.column() + cell.columnSpan(); c++) {
+        for (int r = cell.row(); r < cell.row() + cell.rowSpan(); r++) {
+          if (taken[c][r]) {
+            throw new IllegalArgumentException("cell " + cell + " overlaps another cell in layout " + name);
+          }
+          taken[c][r] = true;
+        }
+      }
+    }
+  }
+
+  /** An n × n grid of equal tiles, named like "3x3". */
+  public static WallLayout grid(int n) {
+    List<LayoutCell> cells = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < n; c++) {
+        cells.add(LayoutCell.at(c, r));
+      }
+    }
+    return new WallLayout(n + "x" + n, n, n, cells);
+  }
+
+  /** One big tile of (n-1)×(n-1) cells top-left and small tiles along the right and bottom edges. */
+  public static WallLayout onePlus(int n) {
+    List<LayoutCell> cells = new ArrayList<>();
+    cells.add(new LayoutCell(0, 0, n - 1, n - 1));
+    for (int r = 0; r < n - 1; r++) {
+      cells.add(LayoutCell.at(n - 1, r));
+    }
+    for (int c = 0; c < n; c++) {
+      cells.add(LayoutCell.at(c, n - 1));
+    }
+    return new WallLayout("1+" + (cells.size() - 1), n, n, cells);
+  }
+
+  public int tileCount() {
+    return cells.size();
+  }
+}

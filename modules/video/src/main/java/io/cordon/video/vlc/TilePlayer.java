@@ -1,0 +1,101 @@
+package io.cordon.video.vlc;
+
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.player.base.MediaPlayer;
+import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
+import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
+
+/**
+ * One native player feeding one {@link FrameSurface}. Failures are reported once through the
+ * listener (from a vlcj thread); the owner decides about reconnecting. Native calls that may
+ * block run on the runtime's control thread.
+ */
+public final class TilePlayer {
+  /** Low caching: a control room wants the picture now, not smooth playback 2 s late. */
+  static final String NETWORK_CACHING_MS = "300";
+
+  /** Told when the stream fails; called on a vlcj thread. */
+  @FunctionalInterface
+  public interface Listener {
+    void failed(TilePlayer player, Failure failure);
+  }
+
+  /** Why a stream stopped delivering. */
+  public enum Failure { ERROR, ENDED }
+
+  private static final Logger LOG = LoggerFactory.getLogger(TilePlayer.class);
+
+  private final EmbeddedMediaPlayer player;
+  private final ExecutorService control;
+  private final FrameSurface surface;
+  private final Runnable onReleased;
+  private volatile boolean released;
+
+  TilePlayer(MediaPlayerFactory factory, ExecutorService control, FrameSurface surface, Listener listener,
+      Runnable onReleased) {
+    this.control = control;
+    this.surface = surface;
+    this.onReleased = onReleased;
+    this.player = factory.mediaPlayers().newEmbeddedMediaPlayer();
+    player.videoSurface().set(factory.videoSurfaces().newVideoSurface(surface, surface, true));
+    player.events().addMediaPlayerEventListener(new MediaPlayerEventAdapter() {
+      @Override
+      public void error(MediaPlayer mediaPlayer) {
+        report(listener, Failure.ERROR);
+      }
+
+      @Override
+      public void finished(MediaPlayer mediaPlayer) {
+        report(listener, Failure.ENDED);
+      }
+    });
+  }
+
+  private void report(Listener listener, Failure failure) {
+    if (!released) {
+      listener.failed(this, failure);
+    }
+  }
+
+  public FrameSurface surface() {
+    return surface;
+  }
+
+  public void play(URI url) {
+    submit(() -> {
+      if (!released) {
+        player.media().play(url.toString(), ":network-caching=" + NETWORK_CACHING_MS, ":no-audio");
+      }
+    });
+  }
+
+  /** Stops and frees the native player; safe to call more than once. */
+  public void release() {
+    if (released) {
+      return;
+    }
+    released = true;
+    surface.detach();
+    submit(() -> {
+      try {
+        player.controls().stop();
+        player.release();
+      } finally {
+        onReleased.run();
+      }
+    });
+  }
+
+  private void submit(Runnable task) {
+    try {
+      control.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("video runtime closed; dropping a player call");
+    }
+  }
+}
