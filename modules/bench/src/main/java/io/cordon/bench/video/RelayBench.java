@@ -60,13 +60,13 @@ public final class RelayBench {
         System.out.printf("relay bench: camera %s %s %dx%d over RTSP/UDP from VLC, %d cores, load %s%n",
             camera.id(), profile.urlName(), stream.width(), stream.height(),
             Runtime.getRuntime().availableProcessors(), loadAverage());
-        coldAndWarm(relay, camera.id(), profile, opens);
-        fanOut(relay, camera.id(), profile, viewers, seconds);
+        Histogram coldKey = coldAndWarm(relay, camera.id(), profile, opens);
+        fanOut(relay, camera.id(), profile, viewers, seconds, coldKey);
       }
     }
   }
 
-  private static void coldAndWarm(MediaRelay relay, String cameraId, StreamProfile profile, int opens)
+  private static Histogram coldAndWarm(MediaRelay relay, String cameraId, StreamProfile profile, int opens)
       throws InterruptedException {
     Histogram coldBytes = new Histogram(3);
     Histogram coldKey = new Histogram(3);
@@ -90,10 +90,11 @@ public final class RelayBench {
     print("cold open -> first key frame", coldKey);
     print("warm join -> first TS bytes", warmBytes);
     print("warm join -> first key frame", warmKey);
+    return coldKey;
   }
 
-  private static void fanOut(MediaRelay relay, String cameraId, StreamProfile profile, int viewers, int seconds)
-      throws Exception {
+  private static void fanOut(MediaRelay relay, String cameraId, StreamProfile profile, int viewers, int seconds,
+      Histogram coldKey) throws Exception {
     List<TsReader> readers = new ArrayList<>();
     for (int i = 0; i < viewers; i++) {
       readers.add(new TsReader(relay.liveUrl(cameraId, profile, "bench-" + i, Duration.ofMinutes(1))));
@@ -116,14 +117,16 @@ public final class RelayBench {
       max = Math.max(max, rate);
       sum += rate;
     }
+    String health = relay.health().toString();
     readers.forEach(TsReader::close);
     System.out.printf("fan-out to %d viewers for %.0f s: per viewer min %.0f / mean %.0f / max %.0f kB/s;"
             + " relay JVM (viewers' readers included) %.1f %% of a core, ffmpeg %.1f %%; health %s%n",
         viewers, wall, min / 1e3, sum / readers.size() / 1e3, max / 1e3, jvmCores * 100, ffmpegCores * 100,
-        relay.health());
-    System.out.printf("SUMMARY relay: cold first key frame p50 see above; fan-out %d viewers mean %.0f kB/s each,"
-        + " JVM %.1f %% core, ffmpeg %.1f %%%n", viewers, sum / readers.size() / 1e3, jvmCores * 100,
-        ffmpegCores * 100);
+        health);
+    System.out.printf("SUMMARY relay: cold open to first key frame p50 %.0f ms, p90 %.0f ms, max %.0f ms (n=%d);"
+        + " fan-out %d viewers mean %.0f kB/s each, relay JVM %.1f %% of a core, ffmpeg %.1f %%%n",
+        coldKey.getValueAtPercentile(50) / 1e3, coldKey.getValueAtPercentile(90) / 1e3, coldKey.getMaxValue() / 1e3,
+        coldKey.getTotalCount(), viewers, sum / readers.size() / 1e3, jvmCores * 100, ffmpegCores * 100);
   }
 
   private static void awaitNoPull(MediaRelay relay, String cameraId, StreamProfile profile)
