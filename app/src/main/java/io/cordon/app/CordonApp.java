@@ -16,6 +16,9 @@ import io.cordon.client.auth.Session;
 import io.cordon.client.connection.ClientExecutors;
 import io.cordon.client.connection.ServerConnection;
 import io.cordon.app.map.MapSources;
+import io.cordon.app.video.VideoWallPanel;
+import io.cordon.client.video.VideoClient;
+import io.cordon.video.vlc.VlcRuntime;
 import io.cordon.client.alarm.AlarmActions;
 import io.cordon.client.alarm.AlarmClient;
 import io.cordon.client.alarm.AlarmDetailViewModel;
@@ -78,6 +81,7 @@ public class CordonApp extends Application {
   private AlarmFeed alarmFeed;
   private GateStateStore gateStates;
   private LiveVehicleStore vehicles;
+  private VlcRuntime vlc;
   private MainWindow mainWindow;
 
   /** Used by {@link Application#launch}; options come from the command line. */
@@ -183,10 +187,25 @@ public class CordonApp extends Application {
     feed.addListener(supervisorNotices);
     SupervisorNoticeBanner supervisorNotice =
         new SupervisorNoticeBanner(supervisorNotices, i18n, sound, alarmQueue::select);
+    // the video wall: relay URLs from VideoService; an alarm's linked cameras take its alarm area
+    vlc = VlcRuntime.discover();
+    VideoWallPanel videoWall = new VideoWallPanel(vlc, new VideoClient(connection), i18n,
+        savedLayout.setting(VideoWallPanel.LAYOUT_SETTING), savedLayout.setting(VideoWallPanel.CAMERAS_SETTING),
+        () -> {
+          if (mainWindow != null) {
+            mainWindow.layoutChanged();
+          }
+        });
+    alarmQueue.setVideoWall(videoWall);
+    parkVm.parkProperty().addListener((o, was, park) -> {
+      if (park != null) {
+        videoWall.setPark(park);
+      }
+    });
     stage.titleProperty().unbind();
     mainWindow = new MainWindow(
-        stage, i18n, layoutStore, savedLayout, mapSources, background, eventsVm, alarmQueue, supervisorNotice,
-        statusVm, session,
+        stage, i18n, layoutStore, savedLayout, mapSources, background, eventsVm, alarmQueue, videoWall,
+        supervisorNotice, statusVm, session,
         backend.embedded(), this::exit);
     stage.titleProperty().bind(i18n.text("app.title"));
     parkVm.loadCommand().execute();
@@ -240,6 +259,9 @@ public class CordonApp extends Application {
     }
     if (alarmFeed != null) {
       alarmFeed.close();
+    }
+    if (vlc != null) {
+      vlc.close(); // after the main window released every player
     }
     if (gateStates != null) {
       gateStates.close();

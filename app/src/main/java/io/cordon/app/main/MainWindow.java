@@ -8,6 +8,7 @@ import io.cordon.app.event.EventListView;
 import io.cordon.app.i18n.I18n;
 import io.cordon.app.map.MapPanel;
 import io.cordon.app.status.StatusBarView;
+import io.cordon.app.video.VideoWallPanel;
 import io.cordon.app.theme.Styles;
 import io.cordon.client.auth.Session;
 import io.cordon.client.event.EventListViewModel;
@@ -48,8 +49,9 @@ public final class MainWindow {
   public static final String MAP_VIEW = "map";
   public static final String EVENTS_VIEW = "events";
   public static final String ALARMS_VIEW = "alarms";
-  private static final double MAP_SHARE = 0.40;
-  private static final double ALARMS_END = 0.79;
+  public static final String VIDEO_VIEW = "video";
+  // map | video wall | alarm queue | events; operators with a second screen detach the wall onto it
+  private static final double[] DIVIDERS = {0.30, 0.58, 0.85};
 
   private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
 
@@ -59,6 +61,7 @@ public final class MainWindow {
   private final DockManager docks;
   private final MapPanel mapPanel;
   private final AlarmQueueView alarmQueue;
+  private final VideoWallPanel videoWall;
   private final PauseTransition saveSoon = new PauseTransition(Duration.millis(500));
   private boolean restoring = true;
 
@@ -71,6 +74,7 @@ public final class MainWindow {
       Executor background,
       EventListViewModel eventsVm,
       AlarmQueueView alarmQueue,
+      VideoWallPanel videoWall,
       SupervisorNoticeBanner supervisorNotice,
       StatusViewModel statusVm,
       Session session,
@@ -93,6 +97,8 @@ public final class MainWindow {
     DockableView mapView = new DockableView(MAP_VIEW, "view.map", mapPanel.root(), i18n);
     mapView.addHeaderItem(mapPanel.legendToggle());
     docks.register(mapView);
+    this.videoWall = videoWall;
+    docks.register(new DockableView(VIDEO_VIEW, "view.video", videoWall.root(), i18n));
     // The alarm queue: a selected alarm, or a new critical one, flies the map there.
     this.alarmQueue = alarmQueue;
     alarmQueue.setOnFocus(alarm -> mapPanel.map().focus(
@@ -112,13 +118,13 @@ public final class MainWindow {
     docks.register(eventsView);
     // alarm first: the queue beside the map, the raw event list narrowest; set again once laid out,
     // as the first layout pass moves dividers by the views' preferred widths
-    dockArea.setDividerPositions(MAP_SHARE, ALARMS_END);
+    dockArea.setDividerPositions(DIVIDERS);
     dockArea.widthProperty().addListener(new javafx.beans.InvalidationListener() {
       @Override
       public void invalidated(javafx.beans.Observable width) {
         if (dockArea.getWidth() > 0) {
           dockArea.widthProperty().removeListener(this);
-          Platform.runLater(() -> dockArea.setDividerPositions(MAP_SHARE, ALARMS_END));
+          Platform.runLater(() -> dockArea.setDividerPositions(DIVIDERS));
         }
       }
     });
@@ -212,7 +218,8 @@ public final class MainWindow {
     }
   }
 
-  private void layoutChanged() {
+  /** Something worth saving changed (a view's own settings, the windows). */
+  public void layoutChanged() {
     if (!restoring) {
       saveSoon.playFromStart();
     }
@@ -227,7 +234,8 @@ public final class MainWindow {
     for (ViewPlacement placement : docks.placements()) {
       layout = layout.withView(placement);
     }
-    return layout;
+    return layout.withSetting(VideoWallPanel.LAYOUT_SETTING, videoWall.layoutSetting())
+        .withSetting(VideoWallPanel.CAMERAS_SETTING, videoWall.camerasSetting());
   }
 
   /** Saves now; called after changes (debounced) and at exit. */
@@ -245,6 +253,7 @@ public final class MainWindow {
     saveLayout();
     mapPanel.close();
     alarmQueue.close();
+    videoWall.close();
     docks.closeAllWindows();
   }
 

@@ -8,10 +8,12 @@ import java.util.Optional;
 
 /**
  * How one workstation arranges Cordon: the main window, each view docked or detached (with its
- * window), and the language. Immutable; the {@code with…} methods return changed copies.
+ * window), the language, and views' own settings (the video wall's layout and cameras). Immutable;
+ * the {@code with…} methods return changed copies.
  */
 public record WorkstationLayout(
-    Optional<WindowBounds> mainWindow, boolean mainMaximized, String languageTag, Map<String, ViewPlacement> views) {
+    Optional<WindowBounds> mainWindow, boolean mainMaximized, String languageTag, Map<String, ViewPlacement> views,
+    Map<String, String> settings) {
 
   public static final String DEFAULT_LANGUAGE = "zh-CN";
 
@@ -19,6 +21,23 @@ public record WorkstationLayout(
     Objects.requireNonNull(mainWindow, "mainWindow");
     Objects.requireNonNull(languageTag, "languageTag");
     views = Map.copyOf(views);
+    settings = Map.copyOf(settings);
+  }
+
+  public WorkstationLayout(
+      Optional<WindowBounds> mainWindow, boolean mainMaximized, String languageTag, Map<String, ViewPlacement> views) {
+    this(mainWindow, mainMaximized, languageTag, views, Map.of());
+  }
+
+  /** A view's own setting saved on this workstation. */
+  public Optional<String> setting(String key) {
+    return Optional.ofNullable(settings.get(key));
+  }
+
+  public WorkstationLayout withSetting(String key, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(settings);
+    copy.put(key, value);
+    return new WorkstationLayout(mainWindow, mainMaximized, languageTag, views, copy);
   }
 
   public static WorkstationLayout defaults() {
@@ -33,15 +52,15 @@ public record WorkstationLayout(
   public WorkstationLayout withView(ViewPlacement placement) {
     Map<String, ViewPlacement> copy = new LinkedHashMap<>(views);
     copy.put(placement.viewId(), placement);
-    return new WorkstationLayout(mainWindow, mainMaximized, languageTag, copy);
+    return new WorkstationLayout(mainWindow, mainMaximized, languageTag, copy, settings);
   }
 
   public WorkstationLayout withMainWindow(WindowBounds bounds, boolean maximized) {
-    return new WorkstationLayout(Optional.of(bounds), maximized, languageTag, views);
+    return new WorkstationLayout(Optional.of(bounds), maximized, languageTag, views, settings);
   }
 
   public WorkstationLayout withLanguage(String tag) {
-    return new WorkstationLayout(mainWindow, mainMaximized, tag, views);
+    return new WorkstationLayout(mainWindow, mainMaximized, tag, views, settings);
   }
 
   /** Every window moved onto the given screens, so nothing opens where no monitor is. */
@@ -49,6 +68,7 @@ public record WorkstationLayout(
     Map<String, ViewPlacement> clamped = new LinkedHashMap<>();
     views.forEach(
         (id, p) -> clamped.put(id, new ViewPlacement(id, p.detached(), p.window().map(w -> w.clampedTo(screens)))));
-    return new WorkstationLayout(mainWindow.map(w -> w.clampedTo(screens)), mainMaximized, languageTag, clamped);
+    return new WorkstationLayout(mainWindow.map(w -> w.clampedTo(screens)), mainMaximized, languageTag, clamped,
+        settings);
   }
 }

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class WorkstationLayoutStore {
   private static final Logger log = LoggerFactory.getLogger(WorkstationLayoutStore.class);
   private static final String VIEW_PREFIX = "view.";
+  private static final String SETTING_PREFIX = "setting.";
 
   private final Path file;
 
@@ -81,6 +82,7 @@ public final class WorkstationLayoutStore {
       props.setProperty(prefix + "detached", Boolean.toString(view.detached()));
       view.window().ifPresent(w -> putBounds(props, prefix, w));
     }
+    layout.settings().forEach((key, value) -> props.setProperty(SETTING_PREFIX + key, value));
     return props;
   }
 
@@ -97,11 +99,18 @@ public final class WorkstationLayoutStore {
       boolean detached = Boolean.parseBoolean(props.getProperty(prefix + "detached"));
       views.put(id, new ViewPlacement(id, detached, bounds(props, prefix)));
     }
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (String key : new TreeSet<>(props.stringPropertyNames())) {
+      if (key.startsWith(SETTING_PREFIX)) {
+        settings.put(key.substring(SETTING_PREFIX.length()), props.getProperty(key));
+      }
+    }
     return new WorkstationLayout(
         bounds(props, "main."),
         Boolean.parseBoolean(props.getProperty("main.maximized", "false")),
         props.getProperty("language", WorkstationLayout.DEFAULT_LANGUAGE),
-        views);
+        views,
+        settings);
   }
 
   private static void putBounds(Properties props, String prefix, WindowBounds w) {

@@ -24,6 +24,19 @@ class WorkstationLayoutStoreTest {
   }
 
   @Test
+  void viewSettingsAreRestored() {
+    WorkstationLayoutStore store = new WorkstationLayoutStore(dir.resolve("ws/host.properties"));
+    WorkstationLayout layout = WorkstationLayout.defaults()
+        .withSetting("video.wall.layout", "3x3|3x3|0,0 1,0")
+        .withSetting("video.wall.cameras", "CAM-001,,CAM-003");
+
+    store.save(layout);
+
+    assertThat(store.load().setting("video.wall.cameras")).contains("CAM-001,,CAM-003");
+    assertThat(store.load()).isEqualTo(layout);
+  }
+
+  @Test
   void missingFileGivesTheDefaults() {
     assertThat(new WorkstationLayoutStore(dir.resolve("none.properties")).load())
         .isEqualTo(WorkstationLayout.defaults());
