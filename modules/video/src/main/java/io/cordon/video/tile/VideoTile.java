@@ -402,7 +402,9 @@ public final class VideoTile extends StackPane implements AutoCloseable {
       }
       shownAtLastCount = shown;
       ticksAtLastCount = now;
-      if (now - current.surface.lastFrameNanos() > STALL_AFTER_SECONDS * 1_000_000_000L) {
+      current.player.sampleDecoding();
+      long lastProgress = Math.min(current.surface.lastFrameNanos(), current.player.lastDecodedNanos());
+      if (now - lastProgress > STALL_AFTER_SECONDS * 1_000_000_000L) {
         failed(current, texts.format("reason.stalled", STALL_AFTER_SECONDS));
       }
     } else if (current != null && now - current.startedNanos > FIRST_FRAME_WITHIN_SECONDS * 1_000_000_000L) {

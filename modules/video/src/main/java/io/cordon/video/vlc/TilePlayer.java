@@ -66,6 +66,36 @@ public final class TilePlayer {
     return surface;
   }
 
+  /**
+   * When libVLC last decoded a new picture, as {@link System#nanoTime()}. A stalled input does not
+   * stop the display callbacks (VLC shows its last picture again), so the tile's stall check needs
+   * the decoder's count. Updated by {@link #sampleDecoding()}.
+   */
+  public long lastDecodedNanos() {
+    return lastDecodedNanos;
+  }
+
+  /** Reads libVLC's decoded-picture count on the control thread (cheap; the tile asks every second). */
+  public void sampleDecoding() {
+    submit(() -> {
+      if (released) {
+        return;
+      }
+      try {
+        int decoded = player.media().info().statistics().decodedVideo();
+        if (decoded != lastDecoded) {
+          lastDecoded = decoded;
+          lastDecodedNanos = System.nanoTime();
+        }
+      } catch (RuntimeException e) {
+        // no media yet: nothing decoded
+      }
+    });
+  }
+
+  private volatile int lastDecoded = -1;
+  private volatile long lastDecodedNanos = System.nanoTime();
+
   public void play(URI url) {
     submit(() -> {
       if (!released) {
