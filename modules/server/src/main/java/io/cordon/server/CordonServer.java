@@ -21,6 +21,8 @@ import io.cordon.server.video.VideoGrpcService;
 import io.cordon.media.relay.MediaRelay;
 import io.cordon.media.relay.RelayConfig;
 import io.cordon.server.alarm.SopCatalog;
+import io.cordon.server.registration.RegistrationEntities;
+import io.cordon.server.registration.RegistrationModule;
 import io.cordon.server.auth.AccountEntities;
 import io.cordon.server.auth.AuthContext;
 import io.cordon.server.auth.AuthGrpcService;
@@ -98,6 +100,8 @@ public final class CordonServer implements AutoCloseable {
   /** The alarm writer and the alarm streams (set once by {@link #start}). */
   private AlarmCenter alarmCenter;
   private AlarmGrpcService alarms;
+  /** Registration, appointments, review and the blacklist (set once by {@link #start}). */
+  private RegistrationModule registration;
   private MediaRelay mediaRelay;
   private CameraStreams cameraStreams;
   private boolean closed;
@@ -129,12 +133,14 @@ public final class CordonServer implements AutoCloseable {
     entities.addAll(AccountEntities.classes());
     entities.addAll(GateEntities.classes());
     entities.addAll(AlarmEntities.classes());
+    entities.addAll(RegistrationEntities.classes());
     Database database = Database.open(
         new DatabaseSettings(config.databaseUrl(), config.databaseUser(), config.databasePassword()), entities);
     ExecutorService pumpExecutor = Executors.newFixedThreadPool(2, daemonThreads("cordon-event-stream"));
     TrackGrpcService track = null; // owns a ticker thread: closed below if the start fails
     AlarmCenter alarmCenter = null; // owns the alarm writer thread: closed below if the start fails
     MediaRelay mediaRelay = null; // owns a Netty server and ffmpeg children: closed below if the start fails
+    RegistrationModule registration = null; // owns the appointment expiry timer: closed below if the start fails
     try {
       Clock clock = Clock.systemUTC();
       Authenticator authenticator = new Authenticator(database, new PasswordHasher(), clock, config.sessionTtl());
@@ -157,6 +163,7 @@ public final class CordonServer implements AutoCloseable {
       CameraStreams cameraStreams = new CameraStreams(park, readCameraStreams(config, park));
       mediaRelay = startMediaRelay(config, cameraStreams);
       AlarmGrpcService alarms = new AlarmGrpcService(alarmCenter, alarmSources, clock, pumpExecutor);
+      registration = RegistrationModule.start(park, database, journal, live, clock, pumpExecutor);
       HealthStatusManager health = new HealthStatusManager();
       List<BindableService> services = List.of(
           new AuthGrpcService(authenticator),
@@ -175,6 +182,7 @@ public final class CordonServer implements AutoCloseable {
           alarms,
           new VideoGrpcService(park, cameraStreams,
               Optional.ofNullable(mediaRelay).map(relay -> new RelayStreamGrants(relay, clock))));
+      services = registration.plus(services);
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()))
@@ -196,6 +204,7 @@ public final class CordonServer implements AutoCloseable {
       started.track = track;
       started.alarmCenter = alarmCenter;
       started.alarms = alarms;
+      started.registration = registration;
       started.mediaRelay = mediaRelay;
       started.cameraStreams = cameraStreams;
       return started;
@@ -208,6 +217,9 @@ public final class CordonServer implements AutoCloseable {
       }
       if (alarmCenter != null) {
         alarmCenter.close();
+      }
+      if (registration != null) {
+        registration.close();
       }
       pumpExecutor.shutdownNow();
       database.close();
@@ -281,6 +293,7 @@ public final class CordonServer implements AutoCloseable {
     gateCommandFeed.endWatches();
     track.close();
     alarms.endStreams();
+    registration.close();
     alarmCenter.close();
     if (mediaRelay != null) {
       mediaRelay.close();

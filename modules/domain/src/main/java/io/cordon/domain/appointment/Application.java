@@ -65,6 +65,58 @@ public final class Application {
     return new Application(f);
   }
 
+  /**
+   * Everything an application holds, as a store keeps it. {@link #restore} rebuilds the application
+   * exactly; it does not re-run any rule (what was decided stays decided).
+   */
+  public record Snapshot(ApplicationId id, ApplicationKind kind, EnterpriseId applicant, ApplicationContent content,
+      KindRules rules, ApplicationState state, long version, Instant since, Optional<Instant> firstSubmittedAt,
+      List<Transition> history, List<FieldError> reasons, Map<Department, Opinion> opinions,
+      Optional<PermitScope> scope) {
+    public Snapshot {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(applicant, "applicant");
+      Objects.requireNonNull(content, "content");
+      Objects.requireNonNull(rules, "rules");
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(since, "since");
+      Objects.requireNonNull(firstSubmittedAt, "firstSubmittedAt");
+      history = List.copyOf(history);
+      reasons = List.copyOf(reasons);
+      opinions = Map.copyOf(opinions);
+      Objects.requireNonNull(scope, "scope");
+      if (version < 1) {
+        throw new IllegalArgumentException("versions start at 1");
+      }
+    }
+  }
+
+  /** The application as stored (see {@link Snapshot}). */
+  public Snapshot snapshot() {
+    return new Snapshot(f.id, f.kind, f.applicant, f.content, f.rules, f.state, f.version, f.since,
+        f.firstSubmittedAt, f.history, f.reasons, f.opinions, f.scope);
+  }
+
+  /** Rebuilds a stored application. */
+  public static Application restore(Snapshot s) {
+    Fields f = new Fields();
+    f.id = s.id();
+    f.kind = s.kind();
+    f.applicant = s.applicant();
+    f.content = s.content();
+    f.rules = s.rules();
+    f.state = s.state();
+    f.version = s.version();
+    f.since = s.since();
+    f.firstSubmittedAt = s.firstSubmittedAt();
+    f.history = s.history();
+    f.reasons = s.reasons();
+    f.opinions = s.opinions();
+    f.scope = s.scope();
+    return new Application(f);
+  }
+
   // ---- reads -------------------------------------------------------------------------------------
 
   public ApplicationId id() {

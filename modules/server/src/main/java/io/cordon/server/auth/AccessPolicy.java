@@ -2,12 +2,16 @@ package io.cordon.server.auth;
 
 import io.cordon.api.v1.AlarmIngestServiceGrpc;
 import io.cordon.api.v1.AlarmServiceGrpc;
+import io.cordon.api.v1.AppointmentServiceGrpc;
 import io.cordon.api.v1.AuthServiceGrpc;
+import io.cordon.api.v1.BlacklistServiceGrpc;
 import io.cordon.api.v1.EventServiceGrpc;
 import io.cordon.api.v1.GateServiceGrpc;
 import io.cordon.api.v1.GateStatusServiceGrpc;
 import io.cordon.api.v1.ParkServiceGrpc;
 import io.cordon.api.v1.PositionIngestServiceGrpc;
+import io.cordon.api.v1.RegistryServiceGrpc;
+import io.cordon.api.v1.ReviewServiceGrpc;
 import io.cordon.api.v1.Role;
 import io.cordon.api.v1.SensorIngestServiceGrpc;
 import io.cordon.api.v1.TrackServiceGrpc;
@@ -66,6 +70,61 @@ public final class AccessPolicy {
       VideoServiceGrpc.getListStreamsMethod().getFullMethodName(), DUTY_STAFF,
       VideoServiceGrpc.getOpenStreamMethod().getFullMethodName(), DUTY_STAFF);
 
+  private static final Set<Role> APPLICANT = EnumSet.of(Role.ROLE_ENTERPRISE);
+  private static final Set<Role> REVIEWERS = EnumSet.of(Role.ROLE_SUPERVISOR, Role.ROLE_ADMIN);
+  private static final Set<Role> STAFF_AND_APPLICANTS =
+      EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR, Role.ROLE_ADMIN, Role.ROLE_ENTERPRISE);
+  private static final Set<Role> REGISTRARS = EnumSet.of(Role.ROLE_SUPERVISOR, Role.ROLE_ADMIN, Role.ROLE_ENTERPRISE);
+
+  /**
+   * Registration, appointments, review, blacklist (issue 6). Applicants (ROLE_ENTERPRISE) write and
+   * read their own enterprise's records and applications only: the services check the enterprise.
+   * Supervisors review (their departments decide which steps); admins read and assign departments;
+   * operators read and record violations at the gates.
+   */
+  private static final Map<String, Set<Role>> REGISTRATION = Map.ofEntries(
+      Map.entry(RegistryServiceGrpc.getUpsertEnterpriseMethod().getFullMethodName(), REVIEWERS),
+      Map.entry(RegistryServiceGrpc.getGetEnterpriseMethod().getFullMethodName(), STAFF_AND_APPLICANTS),
+      Map.entry(RegistryServiceGrpc.getSearchEnterprisesMethod().getFullMethodName(), DUTY_STAFF),
+      Map.entry(RegistryServiceGrpc.getUpsertPersonMethod().getFullMethodName(), REGISTRARS),
+      Map.entry(RegistryServiceGrpc.getGetPersonMethod().getFullMethodName(), STAFF_AND_APPLICANTS),
+      Map.entry(RegistryServiceGrpc.getSearchPeopleMethod().getFullMethodName(), STAFF_AND_APPLICANTS),
+      Map.entry(RegistryServiceGrpc.getUpsertVehicleMethod().getFullMethodName(), REGISTRARS),
+      Map.entry(RegistryServiceGrpc.getGetVehicleMethod().getFullMethodName(), STAFF_AND_APPLICANTS),
+      Map.entry(RegistryServiceGrpc.getSearchVehiclesMethod().getFullMethodName(), STAFF_AND_APPLICANTS),
+      Map.entry(RegistryServiceGrpc.getImportRegistryMethod().getFullMethodName(), REGISTRARS),
+      Map.entry(AppointmentServiceGrpc.getCreateDraftMethod().getFullMethodName(), APPLICANT),
+      Map.entry(AppointmentServiceGrpc.getEditDraftMethod().getFullMethodName(), APPLICANT),
+      Map.entry(AppointmentServiceGrpc.getSubmitMethod().getFullMethodName(), APPLICANT),
+      Map.entry(AppointmentServiceGrpc.getWithdrawMethod().getFullMethodName(), APPLICANT),
+      Map.entry(AppointmentServiceGrpc.getGetApplicationMethod().getFullMethodName(), STAFF_AND_APPLICANTS),
+      Map.entry(AppointmentServiceGrpc.getListMineMethod().getFullMethodName(), APPLICANT),
+      Map.entry(AppointmentServiceGrpc.getWatchApplicationMethod().getFullMethodName(), STAFF_AND_APPLICANTS),
+      Map.entry(AppointmentServiceGrpc.getConfirmMethod().getFullMethodName(), APPLICANT),
+      Map.entry(AppointmentServiceGrpc.getDeclineMethod().getFullMethodName(), APPLICANT),
+      Map.entry(AppointmentServiceGrpc.getConfirmExitMethod().getFullMethodName(), APPLICANT),
+      Map.entry(AppointmentServiceGrpc.getRequestExitMethod().getFullMethodName(), APPLICANT),
+      Map.entry(AppointmentServiceGrpc.getGetPermitMethod().getFullMethodName(), STAFF_AND_APPLICANTS),
+      Map.entry(ReviewServiceGrpc.getInboxMethod().getFullMethodName(), REVIEWERS),
+      Map.entry(ReviewServiceGrpc.getGetForReviewMethod().getFullMethodName(), REVIEWERS),
+      Map.entry(ReviewServiceGrpc.getApproveMethod().getFullMethodName(), EnumSet.of(Role.ROLE_SUPERVISOR)),
+      Map.entry(ReviewServiceGrpc.getReturnMethod().getFullMethodName(), EnumSet.of(Role.ROLE_SUPERVISOR)),
+      Map.entry(ReviewServiceGrpc.getRejectMethod().getFullMethodName(), EnumSet.of(Role.ROLE_SUPERVISOR)),
+      Map.entry(ReviewServiceGrpc.getGiveOpinionMethod().getFullMethodName(), EnumSet.of(Role.ROLE_SUPERVISOR)),
+      Map.entry(ReviewServiceGrpc.getRevokePermitMethod().getFullMethodName(), EnumSet.of(Role.ROLE_SUPERVISOR)),
+      Map.entry(ReviewServiceGrpc.getSetReviewerDepartmentsMethod().getFullMethodName(), EnumSet.of(Role.ROLE_ADMIN)),
+      Map.entry(BlacklistServiceGrpc.getRecordViolationMethod().getFullMethodName(),
+          EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR)),
+      Map.entry(BlacklistServiceGrpc.getListViolationsMethod().getFullMethodName(), DUTY_STAFF),
+      Map.entry(BlacklistServiceGrpc.getListBlacklistMethod().getFullMethodName(), DUTY_STAFF),
+      Map.entry(BlacklistServiceGrpc.getAddToBlacklistMethod().getFullMethodName(), EnumSet.of(Role.ROLE_SUPERVISOR)),
+      Map.entry(BlacklistServiceGrpc.getLiftBlacklistEntryMethod().getFullMethodName(),
+          EnumSet.of(Role.ROLE_SUPERVISOR)),
+      Map.entry(BlacklistServiceGrpc.getFileAppealMethod().getFullMethodName(),
+          EnumSet.of(Role.ROLE_SUPERVISOR, Role.ROLE_ENTERPRISE)),
+      Map.entry(BlacklistServiceGrpc.getDecideAppealMethod().getFullMethodName(), EnumSet.of(Role.ROLE_SUPERVISOR)),
+      Map.entry(BlacklistServiceGrpc.getListAppealsMethod().getFullMethodName(), DUTY_STAFF));
+
   private AccessPolicy() {
   }
 
@@ -76,6 +135,9 @@ public final class AccessPolicy {
   public static boolean allows(String fullMethodName, Set<Role> roles) {
     Set<Role> allowed = ALLOWED.getOrDefault(fullMethodName,
         TRACKING.getOrDefault(fullMethodName, ALARMS.getOrDefault(fullMethodName, VIDEO.get(fullMethodName))));
+    if (allowed == null) {
+      allowed = REGISTRATION.get(fullMethodName);
+    }
     return allowed != null && roles.stream().anyMatch(allowed::contains);
   }
 }

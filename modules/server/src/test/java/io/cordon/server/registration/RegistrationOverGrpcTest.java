@@ -1,0 +1,453 @@
+package io.cordon.server.registration;
+
+import static io.cordon.server.registration.RegistrationFixtures.requestId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.google.protobuf.ByteString;
+import com.google.rpc.BadRequest;
+import io.cordon.api.v1.Application;
+import io.cordon.api.v1.ApplicationActionRequest;
+import io.cordon.api.v1.ApplicationDraft;
+import io.cordon.api.v1.ApplicationKind;
+import io.cordon.api.v1.ApplicationState;
+import io.cordon.api.v1.AppointmentServiceGrpc;
+import io.cordon.api.v1.ApproveRequest;
+import io.cordon.api.v1.BlacklistSubject;
+import io.cordon.api.v1.CreateDraftRequest;
+import io.cordon.api.v1.Department;
+import io.cordon.api.v1.Event;
+import io.cordon.api.v1.EventServiceGrpc;
+import io.cordon.api.v1.FieldReason;
+import io.cordon.api.v1.GetApplicationRequest;
+import io.cordon.api.v1.GetPermitRequest;
+import io.cordon.api.v1.ImportKind;
+import io.cordon.api.v1.ImportRegistryRequest;
+import io.cordon.api.v1.ImportReport;
+import io.cordon.api.v1.LaneRef;
+import io.cordon.api.v1.ListMineRequest;
+import io.cordon.api.v1.OpinionRequest;
+import io.cordon.api.v1.Permit;
+import io.cordon.api.v1.PermitScope;
+import io.cordon.api.v1.QueryEventsRequest;
+import io.cordon.api.v1.RecordViolationRequest;
+import io.cordon.api.v1.ReasonedActionRequest;
+import io.cordon.api.v1.RegistryPerson;
+import io.cordon.api.v1.RegistryVehicle;
+import io.cordon.api.v1.SearchRequest;
+import io.cordon.api.v1.SetReviewerDepartmentsRequest;
+import io.cordon.api.v1.SubjectKind;
+import io.cordon.api.v1.SubjectRef;
+import io.cordon.api.v1.UpsertPersonRequest;
+import io.cordon.api.v1.UpsertVehicleRequest;
+import io.cordon.api.v1.Violation;
+import io.cordon.api.v1.ViolationKind;
+import io.cordon.server.ServerConfig;
+import io.cordon.server.TestServer;
+import io.cordon.server.persistence.DatabaseSettings;
+import io.cordon.server.registration.RegistrationFixtures.Calls;
+import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Registration, appointments, review and the blacklist over real gRPC on one server. Each test uses
+ * people and vehicles of its own (fresh ID numbers and plates), so tests do not count on each other.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RegistrationOverGrpcTest {
+
+  static final String HOST = "ENT-01";
+  static final String HAULIER = "ENT-18";
+
+  @TempDir
+  static Path dataDir;
+  TestServer server;
+
+  /** The server's configuration: H2 in the test directory here, PostgreSQL in the subclass. */
+  ServerConfig.Builder config() {
+    return ServerConfig.builder().dataDir(dataDir).demoUsers(true);
+  }
+
+  @BeforeAll
+  void start() {
+    ServerConfig config = config().build();
+    RegistrationFixtures.createAccounts(new DatabaseSettings(config.databaseUrl(), config.databaseUser(),
+        config.databasePassword()));
+    server = TestServer.with(config);
+    Calls admin = calls("admin");
+    admin.save(RegistrationFixtures.enterprise(HOST, "江澄石化储运有限公司", "91320582MA1M00001", "ent-host"));
+    admin.save(RegistrationFixtures.enterprise(HAULIER, "中澄化工物流有限公司", "91320582MA1M00002", "ent-haulier"));
+    admin.review().setReviewerDepartments(SetReviewerDepartmentsRequest.newBuilder().setRequestId(requestId())
+        .setUsername("emergency").addDepartments(Department.DEPARTMENT_EMERGENCY_MANAGEMENT).build());
+    admin.review().setReviewerDepartments(SetReviewerDepartmentsRequest.newBuilder().setRequestId(requestId())
+        .setUsername("environment").addDepartments(Department.DEPARTMENT_ENVIRONMENTAL_PROTECTION).build());
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  Calls calls(String user) {
+    return Calls.as(server, user);
+  }
+
+  // ---- the hazmat walk-through --------------------------------------------------------------------
+
+  @Test
+  void aHazmatDeliveryGoesFromSubmissionThroughJointReviewToAPermitIssuedToItsGates() {
+    Instant before = Instant.now().minusSeconds(5);
+    Application submitted = submittedHazmat(calls("ent-haulier"));
+    assertThat(submitted.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_UNDER_REVIEW);
+    assertThat(submitted.hasReviewDue()).isTrue();
+
+    Application joint = approveFirst(submitted);
+    assertThat(joint.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_JOINT_REVIEW);
+    assertThat(joint.getPendingDepartmentsList()).containsExactlyInAnyOrder(
+        Department.DEPARTMENT_EMERGENCY_MANAGEMENT, Department.DEPARTMENT_ENVIRONMENTAL_PROTECTION);
+    Application oneAgreed = opinion("emergency", joint, true);
+    assertThat(oneAgreed.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_JOINT_REVIEW);
+    Application approved = opinion("environment", oneAgreed, true);
+
+    assertThat(approved.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_APPROVED);
+    Permit permit = calls("ent-haulier").appointments().getPermit(GetPermitRequest.newBuilder()
+        .setPermitId(approved.getPermitId()).build());
+    assertThat(permit.getGateIdsList()).containsExactly("G2");
+    assertThat(permit.getExitConfirmationRequired()).isTrue();
+    String plate = approved.getContent().getVehicles(0).getPlate();
+    List<Event> issued = events("permit.issued", "gate", "G2", before);
+    assertThat(issued).anySatisfy(e -> {
+      assertThat(e.getSubjectsList()).contains(SubjectRef.newBuilder().setKind("permit")
+          .setId(approved.getPermitId()).build());
+      assertThat(e.getAttributesMap()).containsEntry("plates", plate).containsEntry("lanes", "G2/L1,G2/L3");
+    });
+    assertThat(events("application.submitted", "application", approved.getApplicationId(), before)).hasSize(1);
+  }
+
+  @Test
+  void aJointObjectionReturnsTheApplicationToTheApplicantWithItsReasons() {
+    Application joint = approveFirst(submittedHazmat(calls("ent-haulier")));
+    Application returned = calls("emergency").review().giveOpinion(OpinionRequest.newBuilder()
+        .setRequestId(requestId()).setApplicationId(joint.getApplicationId()).setExpectedVersion(joint.getVersion())
+        .setAgrees(false).addObjections(FieldReason.newBuilder().setField("content.route").setReason("路线经过居民区"))
+        .build());
+
+    assertThat(returned.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_RETURNED);
+    assertThat(returned.getReasonsList()).containsExactly(
+        FieldReason.newBuilder().setField("content.route").setReason("路线经过居民区").build());
+    assertThat(calls("ent-haulier").appointments().getApplication(GetApplicationRequest.newBuilder()
+        .setApplicationId(returned.getApplicationId()).build()).getState())
+        .isEqualTo(ApplicationState.APPLICATION_STATE_RETURNED);
+  }
+
+  @Test
+  void aBlacklistedDriverIsRejectedAutomaticallyOnSubmission() {
+    Calls haulier = calls("ent-haulier");
+    RegistryPerson driver = haulier.save(RegistrationFixtures.driver(HAULIER));
+    Violation forced = calls("supervisor").blacklist().recordViolation(RecordViolationRequest.newBuilder()
+        .setRequestId(requestId()).setKind(ViolationKind.VIOLATION_KIND_FORCING_GATE)
+        .setAt(RegistrationFixtures.ts(Instant.now().minusSeconds(600))).setPersonId(driver.getPersonId())
+        .setGateId("G1").addEvidence("media://clips/G1/forced.mp4").setDescription("强行冲卡").build());
+    assertThat(forced.getBlacklistEntryIdsList()).hasSize(1);
+
+    Application rejected = haulier.appointments().submit(action(draftHazmat(haulier, driver)));
+
+    assertThat(rejected.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_REJECTED);
+    assertThat(rejected.getReasonsList()).extracting(FieldReason::getField).contains("content.driver");
+    assertThat(rejected.getHistoryList().get(rejected.getHistoryCount() - 1).getAction()).isEqualTo("auto_reject");
+  }
+
+  @Test
+  void aVisitIsConfirmedByTheVisitedEnterpriseBeforeTheParkApprovesIt() {
+    Calls host = calls("ent-host");
+    Application submitted = host.appointments().submit(action(draftVisit(host)));
+    assertThat(submitted.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_SUBMITTED);
+
+    Application confirmed = host.appointments().confirm(ApplicationActionRequest.newBuilder()
+        .setRequestId(requestId()).setApplicationId(submitted.getApplicationId())
+        .setExpectedVersion(submitted.getVersion()).build());
+    assertThat(confirmed.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_UNDER_REVIEW);
+    Application approved = calls("supervisor").review().approve(ApproveRequest.newBuilder().setRequestId(requestId())
+        .setApplicationId(confirmed.getApplicationId()).setExpectedVersion(confirmed.getVersion())
+        .setScope(PermitScope.newBuilder().addLanes(LaneRef.newBuilder().setGateId("G1").setLaneId("P1"))).build());
+
+    assertThat(approved.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_APPROVED);
+    assertThat(approved.getPermitId()).isEqualTo(approved.getApplicationId());
+  }
+
+  // ---- validation -------------------------------------------------------------------------------
+
+  @Test
+  void aWrongCheckDigitInAnIdNumberIsAFieldError() {
+    RegistryPerson bad = RegistrationFixtures.visitor().toBuilder().setIdNumber(RegistrationFixtures.badIdNumber())
+        .build();
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> calls("ent-host").registry()
+        .upsertPerson(UpsertPersonRequest.newBuilder().setRequestId(requestId()).setPerson(bad).build()));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly("person.id_number");
+  }
+
+  @Test
+  void aPlateOfNoChineseFormatIsAFieldError() {
+    RegistryVehicle bad = RegistrationFixtures.tanker(HAULIER).toBuilder().setPlate("沪A1234").build();
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> calls("ent-haulier")
+        .registry().upsertVehicle(UpsertVehicleRequest.newBuilder().setRequestId(requestId()).setVehicle(bad).build()));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly("vehicle.plate");
+  }
+
+  @Test
+  void anUnknownUnNumberRefusesTheSubmissionWithAFieldError() {
+    Calls haulier = calls("ent-haulier");
+    ApplicationDraft draft = hazmatDraft(haulier, haulier.save(RegistrationFixtures.driver(HAULIER))).toBuilder()
+        .setGoods(0, RegistrationFixtures.gasoline().toBuilder().setUnNumber("UN9999")).build();
+    Application created = haulier.appointments().createDraft(CreateDraftRequest.newBuilder().setRequestId(requestId())
+        .setKind(ApplicationKind.APPLICATION_KIND_HAZMAT_DELIVERY).setContent(draft).build());
+
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+        () -> haulier.appointments().submit(action(created)));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly("content.goods[0].un_number");
+  }
+
+  @Test
+  void aVehicleAlreadyBookedInAnOverlappingWindowIsAFieldError() {
+    Calls haulier = calls("ent-haulier");
+    ApplicationDraft first = hazmatDraft(haulier, haulier.save(RegistrationFixtures.driver(HAULIER)));
+    haulier.appointments().submit(action(create(haulier, ApplicationKind.APPLICATION_KIND_HAZMAT_DELIVERY, first)));
+    ApplicationDraft second = first.toBuilder().setWindow(RegistrationFixtures.window(Duration.ofHours(32),
+        Duration.ofHours(6))).build();
+    Application created = create(haulier, ApplicationKind.APPLICATION_KIND_HAZMAT_DELIVERY, second);
+
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+        () -> haulier.appointments().submit(action(created)));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly("content.window");
+  }
+
+  // ---- concurrency, visibility, live view ---------------------------------------------------------
+
+  @Test
+  void theSecondOfTwoReviewersDecidingOnTheSameVersionIsRefused() {
+    Application submitted = submittedHazmat(calls("ent-haulier"));
+    approveFirst(submitted);
+
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> calls("safety2").review()
+        .reject(ReasonedActionRequest.newBuilder().setRequestId(requestId())
+            .setApplicationId(submitted.getApplicationId()).setExpectedVersion(submitted.getVersion())
+            .addReasons(FieldReason.newBuilder().setReason("资质不符")).build()));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(fields(e)).containsExactly("expected_version");
+  }
+
+  @Test
+  void anApplicantCannotReadAnotherEnterprisesApplication() {
+    Application visit = draftVisit(calls("ent-host"));
+    Calls haulier = calls("ent-haulier");
+
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> haulier.appointments()
+        .getApplication(GetApplicationRequest.newBuilder().setApplicationId(visit.getApplicationId()).build()));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(haulier.appointments().listMine(ListMineRequest.getDefaultInstance()).getApplicationsList())
+        .extracting(Application::getApplicationId).doesNotContain(visit.getApplicationId());
+  }
+
+  @Test
+  void theApplicantWatchingAnApplicationSeesItsStatusChangeLive() throws Exception {
+    Calls host = calls("ent-host");
+    Application submitted = host.appointments().submit(action(draftVisit(host)));
+    BlockingQueue<Application> seen = new LinkedBlockingQueue<>();
+    Context.CancellableContext watch = Context.current().withCancellation();
+    watch.run(() -> AppointmentServiceGrpc.newStub(server.channel()).withCallCredentials(TestServer.bearer(host.token()))
+        .watchApplication(GetApplicationRequest.newBuilder().setApplicationId(submitted.getApplicationId()).build(),
+            new StreamObserver<>() {
+              @Override
+              public void onNext(Application value) {
+                seen.add(value);
+              }
+
+              @Override
+              public void onError(Throwable t) {
+              }
+
+              @Override
+              public void onCompleted() {
+              }
+            }));
+    try {
+      assertThat(seen.poll(10, TimeUnit.SECONDS).getState()).isEqualTo(ApplicationState.APPLICATION_STATE_SUBMITTED);
+      host.appointments().confirm(ApplicationActionRequest.newBuilder().setRequestId(requestId())
+          .setApplicationId(submitted.getApplicationId()).setExpectedVersion(submitted.getVersion()).build());
+
+      Application next = seen.poll(10, TimeUnit.SECONDS);
+      assertThat(next).isNotNull();
+      assertThat(next.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_UNDER_REVIEW);
+    } finally {
+      watch.cancel(null);
+    }
+  }
+
+  // ---- import -----------------------------------------------------------------------------------
+
+  @Test
+  void anImportWithOneBadRowImportsNothingAndNamesTheRowAndField() {
+    String good1 = RegistrationFixtures.idNumber();
+    String good2 = RegistrationFixtures.idNumber();
+    String csv = "name,id_number,phone,enterprise_id,role\n"
+        + "导入甲," + good1 + ",13800000001," + HOST + ",EMPLOYEE\n"
+        + "导入乙," + RegistrationFixtures.badIdNumber() + ",13800000002," + HOST + ",EMPLOYEE\n"
+        + "导入丙," + good2 + ",13800000003," + HOST + ",EMPLOYEE\n";
+    Calls host = calls("ent-host");
+
+    ImportReport report = host.registry().importRegistry(importPeople(csv));
+
+    assertThat(report.getImported()).isFalse();
+    assertThat(report.getRows()).isEqualTo(3);
+    assertThat(report.getErrorsList()).singleElement().satisfies(e -> {
+      assertThat(e.getRow()).isEqualTo(2);
+      assertThat(e.getField()).isEqualTo("id_number");
+    });
+    assertThat(host.registry().searchPeople(SearchRequest.newBuilder().setText(good1).build()).getPeopleList())
+        .isEmpty();
+  }
+
+  @Test
+  void anImportOfGoodRowsSavesThemAll() {
+    String csv = "\uFEFFname,id_number,phone,enterprise_id,role\r\n"
+        + "\"导入丁\"," + RegistrationFixtures.idNumber() + ",13800000004," + HOST + ",EMPLOYEE\r\n"
+        + "导入戊," + RegistrationFixtures.idNumber() + ",13800000005," + HOST + ",employee\r\n";
+
+    ImportReport report = calls("ent-host").registry().importRegistry(importPeople(csv));
+
+    assertThat(report.getErrorsList()).isEmpty();
+    assertThat(report.getImported()).isTrue();
+    assertThat(report.getCreated()).isEqualTo(2);
+  }
+
+  // ---- restart (last: it changes the port) ----------------------------------------------------------
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aRestartKeepsApplicationsPermitsAndTheBlacklist() {
+    Application approved = opinion("environment", opinion("emergency",
+        approveFirst(submittedHazmat(calls("ent-haulier"))), true), true);
+
+    server.restart();
+
+    Calls haulier = calls("ent-haulier");
+    Application reloaded = haulier.appointments().getApplication(GetApplicationRequest.newBuilder()
+        .setApplicationId(approved.getApplicationId()).build());
+    assertThat(reloaded.toBuilder().clearOverdue().build()).isEqualTo(approved.toBuilder().clearOverdue().build());
+    assertThat(haulier.appointments().getPermit(GetPermitRequest.newBuilder().setPermitId(approved.getPermitId())
+        .build()).getGateIdsList()).containsExactly("G2");
+    assertThat(calls("supervisor").blacklist().listBlacklist(io.cordon.api.v1.ListBlacklistRequest.newBuilder()
+        .setIncludeInactive(true).build()).getEntriesList()).isNotNull();
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  ApplicationDraft hazmatDraft(Calls haulier, RegistryPerson driver) {
+    RegistryPerson escort = haulier.save(RegistrationFixtures.escort(HAULIER));
+    RegistryVehicle tanker = haulier.save(RegistrationFixtures.tanker(HAULIER));
+    return ApplicationDraft.newBuilder().setHost(HOST).setPurpose("汽油卸车").addVehicles(tanker.getPlate())
+        .setDriver(driver.getPersonId()).setEscort(escort.getPersonId()).addGoods(RegistrationFixtures.gasoline())
+        .setWindow(RegistrationFixtures.window(Duration.ofHours(30), Duration.ofHours(6))).setRoute("R-HAZ-1")
+        .setLoadingPoint("LP1").addRequestedZones("Z-KEY-3").build();
+  }
+
+  Application draftHazmat(Calls haulier, RegistryPerson driver) {
+    return create(haulier, ApplicationKind.APPLICATION_KIND_HAZMAT_DELIVERY, hazmatDraft(haulier, driver));
+  }
+
+  Application submittedHazmat(Calls haulier) {
+    return haulier.appointments().submit(action(draftHazmat(haulier, haulier.save(RegistrationFixtures.driver(HAULIER)))));
+  }
+
+  Application draftVisit(Calls host) {
+    RegistryPerson visitor = host.save(RegistrationFixtures.visitor());
+    return create(host, ApplicationKind.APPLICATION_KIND_VISITOR, ApplicationDraft.newBuilder().setHost(HOST)
+        .setPurpose("商务洽谈").addPeople(visitor.getPersonId())
+        .setWindow(RegistrationFixtures.window(Duration.ofHours(6), Duration.ofHours(4))).build());
+  }
+
+  static Application create(Calls calls, ApplicationKind kind, ApplicationDraft draft) {
+    return calls.appointments().createDraft(CreateDraftRequest.newBuilder().setRequestId(requestId()).setKind(kind)
+        .setContent(draft).build());
+  }
+
+  Application approveFirst(Application underReview) {
+    return calls("supervisor").review().approve(ApproveRequest.newBuilder().setRequestId(requestId())
+        .setApplicationId(underReview.getApplicationId()).setExpectedVersion(underReview.getVersion())
+        .setScope(PermitScope.newBuilder()
+            .addLanes(LaneRef.newBuilder().setGateId("G2").setLaneId("L1"))
+            .addLanes(LaneRef.newBuilder().setGateId("G2").setLaneId("L3"))
+            .addZones("Z-KEY-3")).build());
+  }
+
+  Application opinion(String reviewer, Application a, boolean agrees) {
+    return calls(reviewer).review().giveOpinion(OpinionRequest.newBuilder().setRequestId(requestId())
+        .setApplicationId(a.getApplicationId()).setExpectedVersion(a.getVersion()).setAgrees(agrees).build());
+  }
+
+  static ApplicationActionRequest action(Application a) {
+    return ApplicationActionRequest.newBuilder().setRequestId(requestId()).setApplicationId(a.getApplicationId())
+        .setExpectedVersion(a.getVersion()).build();
+  }
+
+  static ImportRegistryRequest importPeople(String csv) {
+    return ImportRegistryRequest.newBuilder().setRequestId(requestId()).setKind(ImportKind.IMPORT_KIND_PEOPLE)
+        .setContent(ByteString.copyFrom(csv, StandardCharsets.UTF_8)).build();
+  }
+
+  List<Event> events(String type, String subjectKind, String subjectId, Instant from) {
+    return EventServiceGrpc.newBlockingStub(server.channel())
+        .withCallCredentials(TestServer.bearer(server.login("supervisor"))).withDeadlineAfter(30, TimeUnit.SECONDS)
+        .query(QueryEventsRequest.newBuilder().setFrom(RegistrationFixtures.ts(from))
+            .setTo(RegistrationFixtures.ts(Instant.now().plusSeconds(60))).addTypes(type)
+            .addSubjects(SubjectRef.newBuilder().setKind(subjectKind).setId(subjectId)).setPageSize(100).build())
+        .getEventsList();
+  }
+
+  static List<String> fields(StatusRuntimeException e) {
+    com.google.rpc.Status status = StatusProto.fromThrowable(e);
+    return status.getDetailsList().stream().filter(d -> d.is(BadRequest.class)).flatMap(d -> {
+      try {
+        return d.unpack(BadRequest.class).getFieldViolationsList().stream().map(v -> v.getField());
+      } catch (com.google.protobuf.InvalidProtocolBufferException x) {
+        throw new IllegalStateException(x);
+      }
+    }).toList();
+  }
+
+  static BlacklistSubject person(String id) {
+    return BlacklistSubject.newBuilder().setKind(SubjectKind.SUBJECT_KIND_PERSON).setId(id).build();
+  }
+}
