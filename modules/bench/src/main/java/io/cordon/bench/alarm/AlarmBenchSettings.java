@@ -7,16 +7,19 @@ import java.util.Set;
 /**
  * What one run of {@link AlarmLatencyBench} does, from {@code key=value} arguments: {@code rate}
  * (alarms/s), {@code background} (sensor heartbeats/s), {@code warmup} and {@code duration}
- * (seconds; the load runs without a break through both, only alarms sent after the warm-up count).
+ * (seconds; the load runs without a break through both, only alarms sent after the warm-up count),
+ * {@code batch} (heartbeats per call: 1 sends each through SensorIngestService.Report, more sends
+ * them through ReportBatch as a perimeter alarm host reporting its zones would).
  */
-record AlarmBenchSettings(int rate, int background, int warmupSeconds, int durationSeconds) {
+record AlarmBenchSettings(int rate, int background, int warmupSeconds, int durationSeconds, int batch) {
 
-  static final AlarmBenchSettings DEFAULTS = new AlarmBenchSettings(200, 2_000, 10, 300);
-  private static final Set<String> KEYS = Set.of("rate", "background", "warmup", "duration");
+  static final AlarmBenchSettings DEFAULTS = new AlarmBenchSettings(200, 2_000, 10, 300, 1);
+  private static final Set<String> KEYS = Set.of("rate", "background", "warmup", "duration", "batch");
 
   AlarmBenchSettings {
-    if (rate < 1 || background < 0 || warmupSeconds < 0 || durationSeconds < 1) {
-      throw new IllegalArgumentException("rate and duration must be positive, background and warmup not negative");
+    if (rate < 1 || background < 0 || warmupSeconds < 0 || durationSeconds < 1 || batch < 1 || batch > 500) {
+      throw new IllegalArgumentException("rate and duration must be positive, background and warmup not negative,"
+          + " batch 1..500");
     }
   }
 
@@ -33,7 +36,8 @@ record AlarmBenchSettings(int rate, int background, int warmupSeconds, int durat
         values.getOrDefault("rate", DEFAULTS.rate),
         values.getOrDefault("background", DEFAULTS.background),
         values.getOrDefault("warmup", DEFAULTS.warmupSeconds),
-        values.getOrDefault("duration", DEFAULTS.durationSeconds));
+        values.getOrDefault("duration", DEFAULTS.durationSeconds),
+        values.getOrDefault("batch", DEFAULTS.batch));
   }
 
   int totalSeconds() {

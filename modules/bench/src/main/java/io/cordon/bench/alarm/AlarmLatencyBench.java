@@ -68,15 +68,16 @@ public final class AlarmLatencyBench {
     Token device = Token.login(channels.get(0), "device");
     AlarmRaiser raiser = new AlarmRaiser(channels.get(0), device, settings.totalAlarms());
     HeartbeatLoad heartbeats = new HeartbeatLoad(List.<Channel>copyOf(channels.subList(1, channels.size())), device);
-    System.out.printf("alarm latency: %d alarms/s over %d heartbeats/s (%d sensors) for %d s after %d s warm-up;"
-            + " %d cores, load average %s, probe pid %d%n", settings.rate(), settings.background(),
-        heartbeats.sensorCount(), settings.durationSeconds(), settings.warmupSeconds(),
+    System.out.printf("alarm latency: %d alarms/s over %d heartbeats/s (%d sensors, %s) for %d s after %d s"
+            + " warm-up; %d cores, load average %s, probe pid %d%n", settings.rate(), settings.background(),
+        heartbeats.sensorCount(), settings.batch() == 1 ? "one Report call each"
+            : settings.batch() + " per ReportBatch call", settings.durationSeconds(), settings.warmupSeconds(),
         Runtime.getRuntime().availableProcessors(), loadAverage(), probe.pid());
 
     long cpuBefore = processCpuNanos();
     long wallBefore = System.nanoTime();
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-    heartbeats.start(start, settings.background(), settings.totalHeartbeats());
+    heartbeats.start(start, settings.background(), settings.totalHeartbeats(), settings.batch());
     raiser.sendAll(new Pace(start, settings.rate()));
     heartbeats.awaitSenders();
     double sendSeconds = (System.nanoTime() - start) / 1e9;
@@ -171,6 +172,7 @@ public final class AlarmLatencyBench {
           STRAGGLER_WAIT.toSeconds(), lost, duplicates, lostInWarmup, arrivedWithoutAck, raiser.failures(),
           complete ? "" : " (stopped waiting after " + STRAGGLER_WAIT.toSeconds() + " s)");
       System.out.printf("SUMMARY alarm e2e Raise->2nd-process store, %d alarms/s over %d heartbeats/s"
+            + (settings.batch() > 1 ? " (" + settings.batch() + " per call)" : "")
               + " (%.0f/s taken), %d s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; sent %d, acked %d,"
               + " arrived %d, lost %d, duplicates %d; Raise ack p50 %.1f ms, p99 %.1f ms%n", settings.rate(),
           settings.background(), heartbeatsPerSecond, settings.durationSeconds(), ms(latency, 50), ms(latency, 90),

@@ -10,6 +10,8 @@ import io.cordon.api.v1.Sensor;
 import io.cordon.api.v1.SensorIngestServiceGrpc;
 import io.cordon.api.v1.SensorReport;
 import io.cordon.api.v1.SensorReportAck;
+import io.cordon.api.v1.SensorReportBatch;
+import io.cordon.api.v1.SensorReportBatchAck;
 import io.cordon.api.v1.SensorReportKind;
 import io.grpc.Channel;
 import java.time.Instant;
@@ -34,6 +36,8 @@ import org.HdrHistogram.Recorder;
 final class HeartbeatLoad {
 
   static final int MAX_IN_FLIGHT = 512;
+  /** Batched calls: heartbeats in flight may fill this many calls (a batch is one call, not size calls). */
+  static final int MAX_CALLS_IN_FLIGHT = 64;
   private static final long DEADLINE_SECONDS = 10;
 
   private final List<SensorIngestServiceGrpc.SensorIngestServiceFutureStub> stubs = new ArrayList<>();
@@ -43,9 +47,10 @@ final class HeartbeatLoad {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong shed = new AtomicLong();
-  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+  private Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
   private final Recorder ackLatency = new Recorder(TimeUnit.MINUTES.toNanos(2), 3);
   private final List<Thread> threads = new ArrayList<>();
+  private int batch = 1;
 
   HeartbeatLoad(List<Channel> channels, Token device) {
     this.sensorIds = ParkServiceGrpc.newBlockingStub(channels.get(0)).withCallCredentials(device)
@@ -63,10 +68,17 @@ final class HeartbeatLoad {
     return sensorIds.size();
   }
 
-  /** Starts one sender per channel; together they send {@code perSecond} for {@code total} reports. */
-  void start(long startNanos, int perSecond, long total) {
+  /**
+   * Starts one sender per channel; together they send {@code perSecond} for {@code total} reports,
+   * {@code batch} per call (1: Report; more: ReportBatch).
+   */
+  void start(long startNanos, int perSecond, long total, int batch) {
     if (perSecond == 0) {
       return;
+    }
+    this.batch = batch;
+    if (batch > 1) {
+      inFlight = new Semaphore(Math.max(MAX_IN_FLIGHT, MAX_CALLS_IN_FLIGHT * batch));
     }
     int senders = stubs.size();
     for (int s = 0; s < senders; s++) {
@@ -83,12 +95,24 @@ final class HeartbeatLoad {
   private void sendShare(int sender, int senders, long startNanos, int perSecond, long total) {
     Pace pace = new Pace(startNanos, perSecond);
     SensorIngestServiceGrpc.SensorIngestServiceFutureStub stub = stubs.get(sender);
-    for (long i = sender; i < total; i += senders) {
-      pace.awaitDue(i);
-      if (inFlight.tryAcquire()) {
-        send(stub, i);
+    // calls are numbered: call c carries reports c*batch … c*batch+batch-1, due with its first
+    long calls = (total + batch - 1) / batch;
+    Pace callPace = new Pace(startNanos, Math.max(1, perSecond / batch));
+    for (long c = sender; c < calls; c += senders) {
+      if (batch == 1) {
+        pace.awaitDue(c);
       } else {
-        shed.incrementAndGet();
+        callPace.awaitDue(c);
+      }
+      int size = (int) Math.min(batch, total - c * batch);
+      if (inFlight.tryAcquire(size)) {
+        if (batch == 1) {
+          send(stub, c);
+        } else {
+          sendBatch(stub, c * batch, size);
+        }
+      } else {
+        shed.addAndGet(size);
       }
     }
   }
@@ -99,14 +123,43 @@ final class HeartbeatLoad {
     }
   }
 
-  private void send(SensorIngestServiceGrpc.SensorIngestServiceFutureStub stub, long i) {
-    Instant now = Instant.now();
-    SensorReport report = SensorReport.newBuilder()
+  private SensorReport heartbeat(long i, Instant now) {
+    return SensorReport.newBuilder()
         .setRequestId("bench-hb-" + runId + "-" + i)
         .setSensorId(sensorIds.get((int) (i % sensorIds.size())))
         .setKind(SensorReportKind.SENSOR_REPORT_KIND_HEARTBEAT)
         .setTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
         .build();
+  }
+
+  private void sendBatch(SensorIngestServiceGrpc.SensorIngestServiceFutureStub stub, long first, int size) {
+    Instant now = Instant.now();
+    SensorReportBatch.Builder batchOf = SensorReportBatch.newBuilder();
+    for (int k = 0; k < size; k++) {
+      batchOf.addReports(heartbeat(first + k, now));
+    }
+    long start = System.nanoTime();
+    sent.addAndGet(size);
+    Futures.addCallback(stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).reportBatch(batchOf.build()),
+        new FutureCallback<SensorReportBatchAck>() {
+          @Override
+          public void onSuccess(SensorReportBatchAck ack) {
+            ackLatency.recordValue(Math.min(System.nanoTime() - start, TimeUnit.MINUTES.toNanos(2)));
+            acked.addAndGet(size);
+            inFlight.release(size);
+          }
+
+          @Override
+          public void onFailure(Throwable t) {
+            failed.addAndGet(size);
+            inFlight.release(size);
+          }
+        }, MoreExecutors.directExecutor());
+  }
+
+  private void send(SensorIngestServiceGrpc.SensorIngestServiceFutureStub stub, long i) {
+    Instant now = Instant.now();
+    SensorReport report = heartbeat(i, now);
     long start = System.nanoTime();
     sent.incrementAndGet();
     Futures.addCallback(stub.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).report(report),

@@ -44,9 +44,9 @@ final class ProbeProcess implements AutoCloseable {
   /** Starts the probe against {@code host:port}; expects alarm numbers below {@code alarms}. */
   static ProbeProcess start(String hostPort, int alarms) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // the client's JVM options, e.g. its collector: -Dcordon.probe.jvmArgs="-Xmx512m -XX:+UseZGC"
+    // the client JVM options, comma- or space-separated: -Dcordon.probe.jvmArgs=-Xmx512m,-XX:+UseZGC
     List<String> command = new java.util.ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8"));
-    command.addAll(Arrays.asList(System.getProperty("cordon.probe.jvmArgs", "-Xmx512m").trim().split("\\s+")));
+    command.addAll(Arrays.asList(System.getProperty("cordon.probe.jvmArgs", "-Xmx512m").trim().split("[\\s,]+")));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), ClientStoreProbe.class.getName(), hostPort));
     try {
       Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -13,13 +13,13 @@ class AlarmBenchSettingsTest {
 
   @Test
   void noArgumentsMeanTheIssueTarget() {
-    assertThat(AlarmBenchSettings.parse()).isEqualTo(new AlarmBenchSettings(200, 2_000, 10, 300));
+    assertThat(AlarmBenchSettings.parse()).isEqualTo(new AlarmBenchSettings(200, 2_000, 10, 300, 1));
   }
 
   @Test
   void argumentsOverrideOnlyTheDefaultsTheyName() {
     assertThat(AlarmBenchSettings.parse("duration=30", "background=0"))
-        .isEqualTo(new AlarmBenchSettings(200, 0, 10, 30));
+        .isEqualTo(new AlarmBenchSettings(200, 0, 10, 30, 1));
   }
 
   @Test

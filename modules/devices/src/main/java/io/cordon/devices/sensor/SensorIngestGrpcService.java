@@ -6,6 +6,8 @@ import com.google.rpc.Code;
 import io.cordon.api.v1.SensorIngestServiceGrpc;
 import io.cordon.api.v1.SensorReport;
 import io.cordon.api.v1.SensorReportAck;
+import io.cordon.api.v1.SensorReportBatch;
+import io.cordon.api.v1.SensorReportBatchAck;
 import io.cordon.domain.park.Sensor;
 import io.cordon.domain.park.SensorId;
 import io.grpc.Status;
@@ -71,6 +73,62 @@ public final class SensorIngestGrpcService extends SensorIngestServiceGrpc.Senso
       return;
     }
     responseObserver.onNext(SensorReportAck.newBuilder().setSeq(seq).build());
+    responseObserver.onCompleted();
+  }
+
+  /** Reports per batch: a perimeter host's zones fit; a batch stays one short transaction. */
+  static final int MAX_BATCH = 500;
+
+  @Override
+  public void reportBatch(SensorReportBatch request, StreamObserver<SensorReportBatchAck> responseObserver) {
+    if (request.getReportsCount() == 0 || request.getReportsCount() > MAX_BATCH) {
+      responseObserver.onError(badRequest(Code.INVALID_ARGUMENT, "invalid sensor report batch", List.of(
+          SensorReportValidator.violation("reports", "must hold 1 to " + MAX_BATCH + " reports"))));
+      return;
+    }
+    List<FieldViolation> violations = new java.util.ArrayList<>();
+    List<SensorObservation> observations = new java.util.ArrayList<>();
+    boolean unknownSensor = false;
+    String reporting = reporter.current();
+    for (int i = 0; i < request.getReportsCount(); i++) {
+      SensorReport report = request.getReports(i);
+      String prefix = "reports[" + i + "].";
+      List<FieldViolation> own = validator.violations(report);
+      if (!own.isEmpty()) {
+        own.forEach(v -> violations.add(v.toBuilder().setField(prefix + v.getField()).build()));
+        continue;
+      }
+      Optional<Sensor> sensor = sensors.find(new SensorId(report.getSensorId()));
+      if (sensor.isEmpty()) {
+        unknownSensor = true;
+        violations.add(SensorReportValidator.violation(prefix + "sensor_id", "is not a sensor of the park"));
+        continue;
+      }
+      observations.add(observation(report, reporting, sensor.get()));
+    }
+    if (!violations.isEmpty()) {
+      boolean onlyUnknown = unknownSensor && violations.stream().allMatch(v -> v.getField().endsWith(".sensor_id"));
+      responseObserver.onError(badRequest(onlyUnknown ? Code.NOT_FOUND : Code.INVALID_ARGUMENT,
+          "invalid sensor report batch; nothing was recorded", violations));
+      return;
+    }
+    List<Long> seqs;
+    try {
+      seqs = sink.recordAll(observations);
+    } catch (IllegalArgumentException e) {
+      log.warn("Refused a sensor report batch of {} reports: {}", observations.size(), e.getMessage());
+      responseObserver.onError(Status.INVALID_ARGUMENT
+          .withDescription("the batch holds data the server cannot store; do not retry it")
+          .asRuntimeException());
+      return;
+    } catch (RuntimeException e) {
+      log.warn("Could not record a sensor report batch of {} reports", observations.size(), e);
+      responseObserver.onError(Status.UNAVAILABLE
+          .withDescription("the batch was not recorded; retry it with the same request_ids")
+          .asRuntimeException());
+      return;
+    }
+    responseObserver.onNext(SensorReportBatchAck.newBuilder().addAllSeqs(seqs).build());
     responseObserver.onCompleted();
   }
 

@@ -18,4 +18,12 @@ public interface SensorReportSink {
    * @throws RuntimeException when it could not be committed for now; the device may retry
    */
   long record(SensorObservation observation);
+
+  /**
+   * Commits several observations of one call; the sequence numbers in their order. Implementations
+   * may share transactions between them; the default records them one by one.
+   */
+  default java.util.List<Long> recordAll(java.util.List<SensorObservation> observations) {
+    return observations.stream().map(this::record).toList();
+  }
 }

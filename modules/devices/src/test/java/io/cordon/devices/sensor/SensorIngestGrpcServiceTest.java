@@ -7,6 +7,7 @@ import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
 import io.cordon.api.v1.SensorIngestServiceGrpc;
 import io.cordon.api.v1.SensorReport;
+import io.cordon.api.v1.SensorReportBatch;
 import io.cordon.api.v1.SensorReportKind;
 import io.cordon.domain.park.Park;
 import io.cordon.domain.park.SegmentId;
@@ -196,6 +197,40 @@ class SensorIngestGrpcServiceTest {
     report(valid().setRequestId("second").build());
 
     assertThat(recorded).extracting(SensorObservation::requestId).containsExactly("first", "second");
+  }
+
+  @Test
+  void aBatchIsRecordedInOrderAndAcknowledgedReportByReport() {
+    List<Long> seqs = stub.withDeadlineAfter(5, TimeUnit.SECONDS).reportBatch(SensorReportBatch.newBuilder()
+        .addReports(valid().setRequestId("a")).addReports(valid().setRequestId("b")).build()).getSeqsList();
+
+    assertThat(seqs).containsExactly(101L, 102L);
+    assertThat(recorded).extracting(SensorObservation::requestId).containsExactly("a", "b");
+  }
+
+  @Test
+  void aBatchWithABadReportNamesItsIndexAndRecordsNothing() {
+    StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () ->
+        stub.withDeadlineAfter(5, TimeUnit.SECONDS).reportBatch(SensorReportBatch.newBuilder()
+            .addReports(valid().setRequestId("a")).addReports(valid().setRequestId("")).build()));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(violatedFields(refused)).containsExactly("reports[1].request_id");
+    assertThat(recorded).isEmpty();
+  }
+
+  @Test
+  void anEmptyOrOversizedBatchIsRefused() {
+    SensorReportBatch.Builder big = SensorReportBatch.newBuilder();
+    for (int i = 0; i <= SensorIngestGrpcService.MAX_BATCH; i++) {
+      big.addReports(valid().setRequestId("r" + i));
+    }
+
+    assertThat(violatedFields(catchThrowableOfType(StatusRuntimeException.class, () -> stub.reportBatch(big.build()))))
+        .containsExactly("reports");
+    assertThat(violatedFields(catchThrowableOfType(StatusRuntimeException.class,
+        () -> stub.reportBatch(SensorReportBatch.getDefaultInstance())))).containsExactly("reports");
+    assertThat(recorded).isEmpty();
   }
 
   private long report(SensorReport report) {

@@ -90,20 +90,7 @@ final class AlarmStore {
 
   /** The seqs recorded for those request keys before (retries of committed reports), by key. */
   Map<String, Long> processedSeqs(List<String> requestKeys) {
-    if (requestKeys.isEmpty()) {
-      return Map.of();
-    }
-    return database.inTransaction(session -> {
-      Map<String, Long> seqs = new java.util.HashMap<>();
-      List<String> keys = List.copyOf(new java.util.LinkedHashSet<>(requestKeys));
-      for (int from = 0; from < keys.size(); from += 500) {
-        session.createNativeQuery("select request_key, seq from processed_request where request_key in (:keys)",
-                Object[].class)
-            .setParameter("keys", keys.subList(from, Math.min(keys.size(), from + 500)))
-            .getResultList().forEach(row -> seqs.put((String) row[0], ((Number) row[1]).longValue()));
-      }
-      return seqs;
-    });
+    return journal.recordedSeqs(new java.util.LinkedHashSet<>(requestKeys));
   }
 
   /**

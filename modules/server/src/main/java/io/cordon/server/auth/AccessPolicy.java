@@ -42,6 +42,7 @@ public final class AccessPolicy {
       ParkServiceGrpc.getGetParkMethod().getFullMethodName(),
       EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR, Role.ROLE_ADMIN, Role.ROLE_DEVICE),
       SensorIngestServiceGrpc.getReportMethod().getFullMethodName(), EnumSet.of(Role.ROLE_DEVICE),
+      SensorIngestServiceGrpc.getReportBatchMethod().getFullMethodName(), EnumSet.of(Role.ROLE_DEVICE),
       // gates (ADR 0006): devices and gate agents report and listen; duty staff read; operators and
       // supervisors command (an admin configures, it does not operate gates)
       GateStatusServiceGrpc.getReportStateMethod().getFullMethodName(), EnumSet.of(Role.ROLE_DEVICE, Role.ROLE_GATE_AGENT),

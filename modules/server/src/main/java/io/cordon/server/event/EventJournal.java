@@ -1,6 +1,8 @@
 package io.cordon.server.event;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The append-only event journal. Sequence numbers are strictly increasing without gaps, and an
@@ -39,6 +41,9 @@ public interface EventJournal {
    */
   default void check(NewEvent event) {
   }
+
+  /** The seqs of the events recorded with these request keys ({@link #appendOnce}); absent keys are new. */
+  Map<String, Long> recordedSeqs(Collection<String> requestKeys);
 
   /** Committed events with seq greater than {@code afterSeq}, in seq order, at most {@code limit}. */
   default List<JournalEvent> readAfter(long afterSeq, int limit) {

@@ -86,6 +86,14 @@ public final class HibernateEventJournal implements EventJournal {
   }
 
   @Override
+  public Map<String, Long> recordedSeqs(java.util.Collection<String> requestKeys) {
+    if (requestKeys.isEmpty()) {
+      return Map.of();
+    }
+    return database.inTransaction(session -> JournalRows.recordedSeqs(session, requestKeys));
+  }
+
+  @Override
   public void check(NewEvent event) {
     attributesJson(Objects.requireNonNull(event, "event").attributes());
   }
@@ -209,12 +217,7 @@ public final class HibernateEventJournal implements EventJournal {
     if (keys.isEmpty()) {
       return Map.of();
     }
-    Map<String, Long> seqs = new HashMap<>();
-    session.createSelectionQuery("from ProcessedRequestRow p where p.requestKey in :keys", ProcessedRequestRow.class)
-        .setParameter("keys", keys)
-        .getResultList()
-        .forEach(row -> seqs.put(row.requestKey, row.seq));
-    return seqs;
+    return JournalRows.recordedSeqs(session, keys);
   }
 
   private Optional<JournalEvent> read(Session session, long seq) {

@@ -99,6 +99,36 @@ final class JournalRows {
     });
   }
 
+  /** Lookups go in chunks of this many keys, the last chunk padded, so the database reuses one plan. */
+  private static final int KEY_CHUNK = 32;
+  private static final String SELECT_REQUESTS = "select request_key, seq from processed_request where request_key in ("
+      + String.join(", ", java.util.Collections.nCopies(KEY_CHUNK, "?")) + ")";
+
+  /**
+   * The seqs recorded before for these request keys. Plain JDBC with a fixed statement shape: the
+   * ORM would interpret the query anew for every distinct list length, once per group commit.
+   */
+  static java.util.Map<String, Long> recordedSeqs(Session session, java.util.Collection<String> keys) {
+    List<String> all = List.copyOf(keys);
+    java.util.Map<String, Long> seqs = new java.util.HashMap<>();
+    session.doWork(connection -> {
+      try (PreparedStatement select = connection.prepareStatement(SELECT_REQUESTS)) {
+        for (int from = 0; from < all.size(); from += KEY_CHUNK) {
+          for (int i = 0; i < KEY_CHUNK; i++) {
+            int at = Math.min(from + i, all.size() - 1); // pad with a key already asked for
+            select.setString(i + 1, all.get(at));
+          }
+          try (java.sql.ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              seqs.put(rows.getString(1), rows.getLong(2));
+            }
+          }
+        }
+      }
+    });
+    return seqs;
+  }
+
   private static OffsetDateTime utc(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }

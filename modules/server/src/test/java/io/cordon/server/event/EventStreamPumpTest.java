@@ -75,6 +75,11 @@ class EventStreamPumpTest {
       }
 
       @Override
+      public java.util.Map<String, Long> recordedSeqs(java.util.Collection<String> requestKeys) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public List<JournalEvent> readAfter(long afterSeq, TypeFilter types, int limit) {
         return events.stream().filter(e -> e.seq() > afterSeq && types.matches(e.type())).limit(limit).toList();
       }

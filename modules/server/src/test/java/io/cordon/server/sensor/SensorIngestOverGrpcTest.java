@@ -101,6 +101,44 @@ class SensorIngestOverGrpcTest {
     assertThat(all()).extracting(Event::getSeq).containsExactly(accepted);
   }
 
+  @Test
+  void aBatchRecordsEveryReportInOrderAndARetryRecordsNothingNew() {
+    Instant now = Instant.now();
+    io.cordon.api.v1.SensorReportBatch batch = io.cordon.api.v1.SensorReportBatch.newBuilder()
+        .addReports(SensorReports.report("b-1", SensorReportKind.SENSOR_REPORT_KIND_HEARTBEAT, now))
+        .addReports(SensorReports.report("b-2", SensorReportKind.SENSOR_REPORT_KIND_INTRUSION, now))
+        .addReports(SensorReports.report("b-3", SensorReportKind.SENSOR_REPORT_KIND_HEARTBEAT, now))
+        .build();
+
+    List<Long> seqs = device.sendBatch(batch);
+    List<Long> again = device.sendBatch(batch);
+
+    assertThat(seqs).hasSize(3).doesNotHaveDuplicates();
+    assertThat(again).isEqualTo(seqs);
+    assertThat(all()).filteredOn(e -> e.getType().startsWith("sensor.")).extracting(Event::getSeq)
+        .containsExactlyInAnyOrderElementsOf(seqs);
+    assertThat(all()).filteredOn(e -> e.getSeq() == seqs.get(1)).extracting(Event::getType)
+        .containsExactly("sensor.intrusion");
+  }
+
+  @Test
+  void aBatchWithOneBadReportIsRefusedNamingItAndRecordsNothing() throws Exception {
+    long accepted = device.heartbeat("before-batch");
+    Instant now = Instant.now();
+    io.cordon.api.v1.SensorReportBatch batch = io.cordon.api.v1.SensorReportBatch.newBuilder()
+        .addReports(SensorReports.report("c-1", SensorReportKind.SENSOR_REPORT_KIND_HEARTBEAT, now))
+        .addReports(SensorReports.report("c-2", SensorReportKind.SENSOR_REPORT_KIND_HEARTBEAT, now).toBuilder()
+            .setSensorId("S-NOPE").build())
+        .build();
+
+    StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> device.sendBatch(batch));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(StatusProto.fromThrowable(refused).getDetails(0).unpack(BadRequest.class).getFieldViolationsList())
+        .extracting(BadRequest.FieldViolation::getField).containsExactly("reports[1].sensor_id");
+    assertThat(all()).extracting(Event::getSeq).containsExactly(accepted);
+  }
+
   private List<Event> all() {
     return EventServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
         .withCallCredentials(TestServer.bearer(server.login("operator")))

@@ -8,6 +8,7 @@ import io.cordon.server.TestServer;
 import io.cordon.server.park.ParkFileLoader;
 import io.grpc.Channel;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Sends sensor reports as the demo device, for tests that need events in the journal. */
@@ -28,6 +29,10 @@ public final class SensorReports {
 
   public long send(SensorReport report) {
     return stub.withDeadlineAfter(10, TimeUnit.SECONDS).report(report).getSeq();
+  }
+
+  public List<Long> sendBatch(io.cordon.api.v1.SensorReportBatch batch) {
+    return stub.withDeadlineAfter(10, TimeUnit.SECONDS).reportBatch(batch).getSeqsList();
   }
 
   public static SensorReport report(String requestId, SensorReportKind kind, Instant time) {
