@@ -91,9 +91,9 @@ public final class AlarmLatencyBench {
             + " load average at the end %s; this JVM (server + load) used %.2f cores%n",
         sendSeconds, settings.totalSeconds(), raiser.worstLateNanos() / 1e6, loadAtEnd, cpuShare);
     Histogram heartbeatAcks = heartbeats.takeAckLatencies(); // ns
-    System.out.printf("background: %d heartbeats due, %d sent, %d shed (%d already in flight), %d acked = %.0f/s,"
+    System.out.printf("background: %d heartbeats due, %d sent, %d shed (at most %d in flight), %d acked = %.0f/s,"
             + " %d failed; Report ack p50=%.1f p99=%.1f max=%.1f ms%n", settings.totalHeartbeats(), heartbeats.sent(),
-        heartbeats.shed(), HeartbeatLoad.MAX_IN_FLIGHT, heartbeats.acked(), heartbeats.acked() / sendSeconds,
+        heartbeats.shed(), heartbeats.maxInFlight(), heartbeats.acked(), heartbeats.acked() / sendSeconds,
         heartbeats.failed(), heartbeatAcks.getValueAtPercentile(50) / 1e6, heartbeatAcks.getValueAtPercentile(99) / 1e6,
         heartbeatAcks.getMaxValue() / 1e6);
     report.print(raiser, complete, heartbeats.acked() / sendSeconds);

@@ -37,7 +37,7 @@ final class HeartbeatLoad {
 
   static final int MAX_IN_FLIGHT = 512;
   /** Batched calls: heartbeats in flight may fill this many calls (a batch is one call, not size calls). */
-  static final int MAX_CALLS_IN_FLIGHT = 64;
+  static final int MAX_CALLS_IN_FLIGHT = 256;
   private static final long DEADLINE_SECONDS = 10;
 
   private final List<SensorIngestServiceGrpc.SensorIngestServiceFutureStub> stubs = new ArrayList<>();
@@ -177,6 +177,11 @@ final class HeartbeatLoad {
             inFlight.release();
           }
         }, MoreExecutors.directExecutor());
+  }
+
+  /** Heartbeats that may wait for answers at once. */
+  int maxInFlight() {
+    return batch > 1 ? Math.max(MAX_IN_FLIGHT, MAX_CALLS_IN_FLIGHT * batch) : MAX_IN_FLIGHT;
   }
 
   long sent() {
