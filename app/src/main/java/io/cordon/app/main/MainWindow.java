@@ -51,7 +51,7 @@ public final class MainWindow {
   public static final String ALARMS_VIEW = "alarms";
   public static final String VIDEO_VIEW = "video";
   // map | video wall | alarm queue | events; operators with a second screen detach the wall onto it
-  private static final double[] DIVIDERS = {0.30, 0.58, 0.85};
+  private static final double[] DIVIDERS = {0.27, 0.53, 0.87};
 
   private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
 

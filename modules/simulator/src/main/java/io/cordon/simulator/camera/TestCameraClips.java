@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestCameraClips {
   /** Bump when the recipe changes so cached clips are remade. */
-  private static final String RECIPE = "v1";
+  private static final String RECIPE = "v1c";
   private static final int SECONDS = 10;
 
   private final Path dir;
@@ -75,9 +75,10 @@ public final class TestCameraClips {
     int big = stream.height() / 15;
     String font = tools.cjkFont().map(f -> "fontfile=" + escape(f.toString())).orElse("font=Sans");
     String box = ":fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=" + big / 4;
-    return "drawtext=" + font + ":textfile=" + escape(nameFile.toString()) + ":fontsize=" + big + box + ":x=" + big
-        + ":y=" + big * 2
-        + ",drawtext=" + font + ":text='%{pts\\:hms}':fontsize=" + big + box + ":x=" + big + ":y=h-th-" + big;
+    // centred, so the wall's own overlays (name top-left, clock top-right, state bottom-left) stay clear
+    return "drawtext=" + font + ":textfile=" + escape(nameFile.toString()) + ":fontsize=" + big + box
+        + ":x=(w-tw)/2:y=h*0.36"
+        + ",drawtext=" + font + ":text='%{pts\\:hms}':fontsize=" + big + box + ":x=(w-tw)/2:y=h*0.52";
   }
 
   /** Filter-graph option values: escape the characters the parser treats specially. */
