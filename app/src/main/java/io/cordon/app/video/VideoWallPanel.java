@@ -66,6 +66,9 @@ public final class VideoWallPanel implements AlarmVideoWall, AutoCloseable {
   private static final double GATE_CAMERA_METRES = 120;
   /** Streams appear as cameras come online (the demo's start after the server): the list is asked again. */
   private static final java.time.Duration REFRESH = java.time.Duration.ofSeconds(20);
+  /** Where tile snapshots go (PNG with camera and time in its metadata). */
+  static final java.nio.file.Path SNAPSHOTS =
+      java.nio.file.Path.of(System.getProperty("user.home"), "Cordon", "snapshots");
 
   private final VideoClient client;
   private final I18n i18n;
@@ -160,6 +163,21 @@ public final class VideoWallPanel implements AlarmVideoWall, AutoCloseable {
       }
       e.setDropCompleted(camera != null && cell >= 0);
       e.consume();
+    });
+    // right-click a tile: snapshot or enlarge; F11 puts the wall's window in full screen and back
+    wall.setOnContextMenuRequested(e -> {
+      int cell = wall.cellAt(e.getX(), e.getY());
+      if (cell >= 0 && wall.cameraAt(cell).isPresent()) {
+        tileMenu(cell).show(wall, e.getScreenX(), e.getScreenY());
+      }
+      e.consume();
+    });
+    root.setOnKeyPressed(e -> {
+      if (e.getCode() == javafx.scene.input.KeyCode.F11 && root.getScene() != null
+          && root.getScene().getWindow() instanceof javafx.stage.Stage window) {
+        window.setFullScreen(!window.isFullScreen());
+        e.consume();
+      }
     });
     SplitPane split = new SplitPane(side, wall);
     split.setOrientation(Orientation.HORIZONTAL);
@@ -265,6 +283,24 @@ public final class VideoWallPanel implements AlarmVideoWall, AutoCloseable {
       }
     }
     savedCameras = Optional.empty();
+  }
+
+  private javafx.scene.control.ContextMenu tileMenu(int cell) {
+    javafx.scene.control.MenuItem snapshot = new javafx.scene.control.MenuItem(i18n.get("video.snapshot"));
+    snapshot.setOnAction(e -> {
+      try {
+        Optional<java.nio.file.Path> saved = wall.snapshot(cell, SNAPSHOTS);
+        status.textProperty().unbind();
+        status.setText(saved.map(p -> i18n.format("video.snapshot.saved", p)).orElse(i18n.get("video.snapshot.none")));
+      } catch (java.io.IOException ex) {
+        log.warn("Snapshot failed", ex);
+        status.textProperty().unbind();
+        status.setText(i18n.format("video.snapshot.failed", ex.getMessage()));
+      }
+    });
+    javafx.scene.control.MenuItem enlarge = new javafx.scene.control.MenuItem(i18n.get("video.enlarge"));
+    enlarge.setOnAction(e -> wall.toggleMaximised(cell));
+    return new javafx.scene.control.ContextMenu(snapshot, enlarge);
   }
 
   /** The wall's layout for the workstation file. */
