@@ -23,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Throwaway measurement, not a test: frames shown per second per tile and process CPU for 4 and 9
- * sub-stream tiles, time to first frame. Run on a real display (Xvfb), e.g.
+ * and 16 sub-stream tiles, time to first frame. Run on a real display (Xvfb), e.g.
  * {@code DISPLAY=:97 ./mvnw -o test -pl modules/video -Dtest=WallMeasurement -Dsurefire.extraArgLine=-Dcordon.video.measure=true}.
  */
 @EnabledIfSystemProperty(named = "cordon.video.measure", matches = "true")
@@ -36,6 +36,7 @@ class WallMeasurement {
     try (VideoFixture video = VideoFixture.startOrSkip()) {
       run(video, WallLayouts.GRID_2X2, 1280, 720, null);
       run(video, WallLayouts.GRID_3X3, 1920, 1080, "/tmp/video-wall-3x3.png");
+      run(video, WallLayouts.GRID_4X4, 1920, 1080, null);
     }
   }
 
