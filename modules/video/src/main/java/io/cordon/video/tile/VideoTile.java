@@ -194,6 +194,11 @@ public final class VideoTile extends StackPane implements AutoCloseable {
   }
 
   /** Frames shown by the current player so far (what the fps in the overlay counts). */
+  /** Pictures libVLC handed over (some may be merged before the FX thread shows them). */
+  public long framesDecoded() {
+    return current == null || current.surface == null ? 0 : current.surface.framesDecoded();
+  }
+
   public long framesShown() {
     return current == null || current.surface == null ? 0 : current.surface.framesShown();
   }

@@ -99,7 +99,9 @@ public final class TilePlayer {
   public void play(URI url) {
     submit(() -> {
       if (!released) {
-        player.media().play(url.toString(), ":network-caching=" + NETWORK_CACHING_MS, ":no-audio");
+        // a live wall shows every picture it gets: late ones are not dropped or skipped
+        player.media().play(url.toString(), ":network-caching=" + NETWORK_CACHING_MS, ":no-audio",
+            ":no-drop-late-frames", ":no-skip-frames");
       }
     });
   }

@@ -75,10 +75,16 @@ class WallMeasurement {
     Thread.sleep(2000);
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     List<Long> framesBefore = onFx(() -> frames(wall));
+    List<Long> decodedBefore = onFx(() -> decoded(wall));
     long cpuBefore = os.getProcessCpuTime();
     long wallBefore = System.nanoTime();
     Thread.sleep(SECONDS * 1000L);
     List<Long> framesAfter = onFx(() -> frames(wall));
+    List<Long> decodedAfter = onFx(() -> decoded(wall));
+    double decodedSum = 0;
+    for (int i = 0; i < decodedAfter.size(); i++) {
+      decodedSum += decodedAfter.get(i) - decodedBefore.get(i);
+    }
     double cpuSeconds = (os.getProcessCpuTime() - cpuBefore) / 1e9;
     double elapsed = (System.nanoTime() - wallBefore) / 1e9;
     List<String> fps = new ArrayList<>();
@@ -88,6 +94,8 @@ class WallMeasurement {
       sum += f;
       fps.add(String.format(Locale.ROOT, "%.1f", f));
     }
+    System.out.printf(Locale.ROOT, "MEASURE %d tiles: pictures from libVLC per tile %.1f/s (mean)%n", n,
+        decodedSum / n / elapsed);
     System.out.printf(Locale.ROOT, "MEASURE %d tiles (%s, %dx%d): fps per tile %s (mean %.1f); process CPU %.0f%% of one core"
         + " = %.0f%% of %d cores; first frame after %s ms; load average %.2f; profiles %s%n",
         n, layout.name(), width, height, fps, sum / n, 100 * cpuSeconds / elapsed,
@@ -105,6 +113,10 @@ class WallMeasurement {
       return null;
     });
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> video.vlc.playersReleased() == video.vlc.playersCreated());
+  }
+
+  private static List<Long> decoded(VideoWall wall) {
+    return wall.tiles().stream().map(VideoTile::framesDecoded).toList();
   }
 
   private static List<Long> frames(VideoWall wall) {
