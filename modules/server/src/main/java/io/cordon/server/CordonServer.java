@@ -181,7 +181,7 @@ public final class CordonServer implements AutoCloseable {
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
           alarms,
           new VideoGrpcService(park, cameraStreams,
-              Optional.ofNullable(mediaRelay).map(relay -> new RelayStreamGrants(relay, clock))));
+              Optional.ofNullable(mediaRelay).map(relay -> new RelayStreamGrants(relay, config.mediaPublicUrl(), clock))));
       services = registration.plus(services);
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =

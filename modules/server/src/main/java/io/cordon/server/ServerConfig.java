@@ -33,6 +33,9 @@ import java.util.Properties;
  * <p>The well-known demo users exist only in embedded mode: they can be switched on through the
  * builder (which the desktop client's embedded mode uses), never from a file or the environment.
  * session.ttl       CORDON_SESSION_TTL      ISO-8601 duration, default PT12H
+ * media.port        CORDON_MEDIA_PORT       the media relay's HTTP port, default 50080 (0 ephemeral, -1 no relay)
+ * media.public-url  CORDON_MEDIA_PUBLIC_URL the relay as clients reach it; required with a wildcard bind address
+ * camera.streams.file CORDON_CAMERA_STREAMS_FILE camera addresses and logins; default data.dir/camera-streams.json
  * </pre>
  */
 public final class ServerConfig {
@@ -58,6 +61,7 @@ public final class ServerConfig {
   private final AlarmCenterSettings alarmSettings;
   private final Path cameraStreamsFile;
   private final int mediaPort;
+  private final java.net.URI mediaPublicUrl;
 
   private ServerConfig(Builder b) {
     this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir is required").toAbsolutePath();
@@ -83,6 +87,15 @@ public final class ServerConfig {
       throw new IllegalArgumentException("media.port must be -1 (no relay) or 0..65535, was " + b.mediaPort);
     }
     this.mediaPort = b.mediaPort;
+    this.mediaPublicUrl = b.mediaPublicUrl;
+    if (mediaPublicUrl == null && mediaPort >= 0 && isWildcard(bindAddress)) {
+      throw new IllegalArgumentException("media.public-url is required when the server listens on " + bindAddress
+          + ": clients need an address of the media relay they can reach");
+    }
+  }
+
+  private static boolean isWildcard(String address) {
+    return address.equals("0.0.0.0") || address.equals("::") || address.equals("[::]");
   }
 
   public static Builder builder() {
@@ -127,6 +140,7 @@ public final class ServerConfig {
     builder.alarmSettings(AlarmConfig.read(s::get, AlarmCenterSettings.defaults()));
     builder.mediaPort(DEFAULT_MEDIA_PORT);
     s.get("media.port", "CORDON_MEDIA_PORT").ifPresent(v -> builder.mediaPort(v.trim().equals("-1") ? -1 : parsePort(v)));
+    s.get("media.public-url", "CORDON_MEDIA_PUBLIC_URL").ifPresent(v -> builder.mediaPublicUrl(parseHttpUrl(v)));
     s.get("camera.streams.file", "CORDON_CAMERA_STREAMS_FILE")
         .ifPresent(v -> builder.cameraStreamsFile(fileBase.resolve(v)));
     return builder.build();
@@ -238,6 +252,23 @@ public final class ServerConfig {
     return mediaPort;
   }
 
+  /** The relay's base URL as clients reach it; empty: the address it listens on. */
+  public Optional<java.net.URI> mediaPublicUrl() {
+    return Optional.ofNullable(mediaPublicUrl);
+  }
+
+  private static java.net.URI parseHttpUrl(String text) {
+    try {
+      java.net.URI url = new java.net.URI(text.trim());
+      if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
+        throw new IllegalArgumentException("media.public-url must be http(s)://host[:port], was " + text);
+      }
+      return url;
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("media.public-url is not a URL: " + text, e);
+    }
+  }
+
   /** Never shows passwords. */
   @Override
   public String toString() {
@@ -262,8 +293,15 @@ public final class ServerConfig {
     private AlarmCenterSettings alarmSettings = AlarmCenterSettings.defaults();
     private Path cameraStreamsFile;
     private int mediaPort;
+    private java.net.URI mediaPublicUrl;
 
     private Builder() {
+    }
+
+    /** The relay's base URL as clients reach it (http://host:port); null: the address it listens on. */
+    public Builder mediaPublicUrl(java.net.URI mediaPublicUrl) {
+      this.mediaPublicUrl = mediaPublicUrl;
+      return this;
     }
 
     /** The camera stream registry file; null for camera-streams.json in the data directory, if any. */

@@ -27,6 +27,9 @@ class ServerConfigTest {
         park.file=park/plan.geojson
         admin.password=initial
         session.ttl=PT8H
+        media.port=50090
+        media.public-url=http://cordon.park.local:50090
+        camera.streams.file=cameras.json
         """);
 
     ServerConfig config = ServerConfig.load(file, Map.of());
@@ -41,11 +44,29 @@ class ServerConfigTest {
     assertThat(config.adminPassword()).contains("initial");
     assertThat(config.sessionTtl()).isEqualTo(Duration.ofHours(8));
     assertThat(config.demoUsers()).isFalse();
+    assertThat(config.mediaPort()).isEqualTo(50090);
+    assertThat(config.mediaPublicUrl()).contains(java.net.URI.create("http://cordon.park.local:50090"));
+    assertThat(config.cameraStreamsFile()).contains(dir.resolve("cameras.json"));
+  }
+
+  @Test
+  void aServerListeningOnEveryInterfaceMustSayWhereClientsReachItsMediaRelay() {
+    assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d", "CORDON_BIND_ADDRESS", "0.0.0.0")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("media.public-url");
+    assertThat(ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d", "CORDON_BIND_ADDRESS", "0.0.0.0",
+        "CORDON_MEDIA_PORT", "-1")).mediaPort()).isEqualTo(-1);
+  }
+
+  @Test
+  void aMalformedMediaPublicUrlIsNamed() {
+    assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d",
+        "CORDON_MEDIA_PUBLIC_URL", "rtsp://relay")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("media.public-url");
   }
 
   @Test
   void environmentVariablesOverrideTheFile() throws Exception {
-    Path file = write("data.dir=data\ngrpc.port=7001\ngrpc.bind-address=0.0.0.0\n");
+    Path file = write("data.dir=data\ngrpc.port=7001\ngrpc.bind-address=0.0.0.0\nmedia.public-url=http://cordon:50080\n");
 
     ServerConfig config = ServerConfig.load(file, Map.of(
         "CORDON_GRPC_PORT", "7002",

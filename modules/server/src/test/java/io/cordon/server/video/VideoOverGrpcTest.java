@@ -118,6 +118,22 @@ class VideoOverGrpcTest {
     }
   }
 
+  @Test
+  void aConfiguredPublicUrlIsWhatClientsGet(@TempDir Path otherDir) {
+    try (TestServer behindNat = TestServer.with(ServerConfig.builder().dataDir(otherDir).demoUsers(true)
+        .mediaPublicUrl(URI.create("http://relay.park.example:8081")).build())) {
+      behindNat.server().cameraStreams().replace(List.of(
+          stream("CAM-001", StreamProfile.SUB, "rtsp://10.0.3.11/ch1/sub", 640, 360)));
+
+      StreamGrant grant = VideoServiceGrpc.newBlockingStub(behindNat.channel())
+          .withCallCredentials(TestServer.bearer(behindNat.login("operator")))
+          .withDeadlineAfter(10, TimeUnit.SECONDS)
+          .openStream(OpenStreamRequest.newBuilder().setCameraId("CAM-001").setProfile("sub").build());
+
+      assertThat(grant.getUrl()).startsWith("http://relay.park.example:8081/live/CAM-001/sub?ticket=");
+    }
+  }
+
   private VideoServiceGrpc.VideoServiceBlockingStub video(String token) {
     return VideoServiceGrpc.newBlockingStub(server.channel()).withCallCredentials(TestServer.bearer(token))
         .withDeadlineAfter(10, TimeUnit.SECONDS);
