@@ -37,7 +37,51 @@ class WallMeasurement {
       run(video, WallLayouts.GRID_2X2, 1280, 720, null);
       run(video, WallLayouts.GRID_3X3, 1920, 1080, "/tmp/video-wall-3x3.png");
       run(video, WallLayouts.GRID_4X4, 1920, 1080, null);
+      alarmPopUp(video);
     }
+  }
+
+  /** A 3×3 wall playing 9 cameras; an alarm brings 4 other cameras into its alarm area: time to their pictures. */
+  private void alarmPopUp(VideoFixture video) throws Exception {
+    Stage stage = FxToolkit.registerStage(Stage::new);
+    VideoWall wall = onFx(() -> {
+      VideoWall w = new VideoWall(video.vlc, video.urls(), VideoTexts.of(Locale.SIMPLIFIED_CHINESE));
+      w.setWallLayout(WallLayouts.GRID_3X3);
+      for (int i = 0; i < 9; i++) {
+        w.assign(i, VideoFixture.camera("CAM-" + (i + 1), "画面 " + (i + 1), "一般区"));
+      }
+      stage.setScene(new Scene(w, 1920, 1080));
+      stage.show();
+      return w;
+    });
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> wall.tiles().stream()
+        .allMatch(t -> t.stateProperty().get() instanceof StreamState.Live)));
+    Thread.sleep(2000);
+    ConcurrentHashMap<Integer, Long> pictureMs = new ConcurrentHashMap<>();
+    long t0 = System.nanoTime();
+    onFx(() -> {
+      wall.showAlarm(List.of(VideoFixture.camera("CAM-A1", "报警 1", "核心区"), VideoFixture.camera("CAM-A2", "报警 2", "核心区"),
+          VideoFixture.camera("CAM-A3", "报警 3", "核心区"), VideoFixture.camera("CAM-A4", "报警 4", "核心区")));
+      for (int i = 0; i < 4; i++) {
+        int cell = i;
+        VideoTile tile = wall.tileAt(i).orElseThrow();
+        tile.stateProperty().addListener((obs, old, now) -> {
+          if (now instanceof StreamState.Live) {
+            pictureMs.putIfAbsent(cell, (System.nanoTime() - t0) / 1_000_000);
+          }
+        });
+      }
+      return null;
+    });
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> pictureMs.size() == 4);
+    System.out.printf(Locale.ROOT, "MEASURE alarm pop-up on a live 3x3 wall: the 4 alarm cameras' first pictures after %s ms%n",
+        new java.util.TreeMap<>(pictureMs).values());
+    onFx(() -> {
+      wall.closeAlarm();
+      wall.close();
+      stage.close();
+      return null;
+    });
   }
 
   private void run(VideoFixture video, WallLayout layout, int width, int height, String screenshot) throws Exception {
