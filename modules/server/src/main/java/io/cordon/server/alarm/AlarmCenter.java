@@ -294,12 +294,6 @@ public final class AlarmCenter implements AutoCloseable {
   }
 
   private void consume(JournalEvent event, Instant now, Batch batch) {
-    if (event.type().equals(ReportEvents.SENSOR_HEARTBEAT)) {
-      if (!event.subjects().isEmpty()) {
-        heartbeats.beat(event.subjects().get(0).id(), event.occurredAt());
-      }
-      return;
-    }
     reports.report(event).ifPresent(report -> decide(report, now, batch, Optional.empty()));
   }
 

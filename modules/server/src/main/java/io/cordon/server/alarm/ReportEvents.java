@@ -30,10 +30,12 @@ import java.util.Optional;
  */
 final class ReportEvents {
 
-  static final String SENSOR_HEARTBEAT = "sensor.heartbeat";
-  /** Everything the center consumes, heartbeats included (they feed the heartbeat watch). */
+  /**
+   * The report events the center catches up on at start. Not heartbeats: the watch learns them live,
+   * and a server that committed no alarm for hours would otherwise read hours of them at start.
+   */
   static final TypeFilter CONSUMED = new TypeFilter(List.of(CenterAlarmReportSink.TYPE, "sensor.intrusion",
-      "sensor.fault", "sensor.tamper", SENSOR_HEARTBEAT));
+      "sensor.fault", "sensor.tamper"));
   private static final TypeReference<List<Map<String, String>>> EVIDENCE = new TypeReference<>() {
   };
   private static final ObjectMapper JSON = new ObjectMapper();
