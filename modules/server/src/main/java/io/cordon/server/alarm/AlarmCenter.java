@@ -231,8 +231,13 @@ public final class AlarmCenter implements AutoCloseable {
     Batch batch = new Batch();
     List<Work> works = new ArrayList<>();
     commands.drainTo(works, COMMAND_BATCH);
-    batch.recordedReports = store.processedSeqs(works.stream()
-        .filter(w -> w instanceof ReportWork).map(w -> w.requestKey).toList());
+    try {
+      batch.recordedReports = store.processedSeqs(works.stream()
+          .filter(w -> w instanceof ReportWork).map(w -> w.requestKey).toList());
+    } catch (RuntimeException e) {
+      works.forEach(work -> work.fail(e)); // nothing decided yet: the callers retry
+      throw e;
+    }
     for (Work work : works) {
       work.decide(this, now, batch);
     }
