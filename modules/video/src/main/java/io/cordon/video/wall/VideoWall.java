@@ -102,6 +102,17 @@ public final class VideoWall extends Region implements AutoCloseable {
     rebuild();
   }
 
+  /**
+   * Puts {@code cameras} into the cells from the first, in order, and empties the others: one
+   * rebuild, so tiles that show the same camera in the same cell keep playing (a tour's page).
+   */
+  public void fill(List<WallCamera> cameras) {
+    assignments.clear();
+    assignments.addAll(cameras.subList(0, Math.min(cameras.size(), wallLayout.get().tileCount())));
+    maximisedCell.set(-1);
+    rebuild();
+  }
+
   /** Cameras by cell index, nulls for empty cells; what a workstation saves with the layout. */
   public List<WallCamera> assignedCameras() {
     return Collections.unmodifiableList(new ArrayList<>(assignments));

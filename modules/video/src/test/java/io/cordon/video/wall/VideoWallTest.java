@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.video.VideoTexts;
 import io.cordon.video.camera.WallCamera;
+import io.cordon.video.fixture.MissingVlc;
 import io.cordon.video.fixture.VideoFixture;
 import io.cordon.video.layout.WallLayouts;
 import io.cordon.video.stream.StreamState;
@@ -21,7 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import uk.co.caprica.vlcj.factory.discovery.strategy.NativeDiscoveryStrategy;
 
 /** Wall behaviour that needs no video: libVLC is made "missing" by a discovery that finds nothing. */
 @ExtendWith(ApplicationExtension.class)
@@ -32,32 +32,9 @@ class VideoWallTest {
   private static final WallCamera X = VideoFixture.camera("CAM-X", "报警点", "核心区");
   private VideoWall wall;
 
-  /** Finds nothing, like a machine without VLC. */
-  static final class NothingThere implements NativeDiscoveryStrategy {
-    @Override
-    public boolean supported() {
-      return true;
-    }
-
-    @Override
-    public String discover() {
-      return null;
-    }
-
-    @Override
-    public boolean onFound(String path) {
-      return false;
-    }
-
-    @Override
-    public boolean onSetPluginPath(String path) {
-      return false;
-    }
-  }
-
   @Start
   void start(Stage stage) {
-    VlcRuntime missing = VlcRuntime.discover(new NothingThere());
+    VlcRuntime missing = MissingVlc.runtime();
     wall = new VideoWall(missing, (camera, profile) -> CompletableFuture.completedFuture(URI.create("http://127.0.0.1:9/x")),
         VideoTexts.of(Locale.ENGLISH));
     wall.setWallLayout(WallLayouts.GRID_3X3);
