@@ -90,6 +90,7 @@ public final class MapInteraction {
       shield(control);
     }
     navigator = MapNavigator.install(map, state, fitToPark, animator::cancel);
+    CameraDragSource.install(map, index, navigator);
     installPointer();
     installKeys();
     state.selectionProperty().addListener((obs, old, now) -> {

@@ -28,6 +28,7 @@ public final class MapNavigator {
   private double dragX;
   private double dragY;
   private boolean dragged;
+  private java.util.function.BooleanSupplier panHeld = () -> false;
 
   private MapNavigator(Region map, MapState state, Runnable fitToPark, Runnable userMoving) {
     this.map = map;
@@ -47,6 +48,11 @@ public final class MapNavigator {
     return navigator;
   }
 
+  /** While {@code held} says so, dragging does not pan (a camera is being dragged off the map). */
+  public void holdPanWhile(java.util.function.BooleanSupplier held) {
+    panHeld = java.util.Objects.requireNonNull(held, "held");
+  }
+
   /** True while the primary button is down and the mouse has moved since it was pressed. */
   public boolean isDragging() {
     return dragged;
@@ -61,7 +67,7 @@ public final class MapNavigator {
   }
 
   private void onDragged(MouseEvent e) {
-    if (!e.isPrimaryButtonDown()) {
+    if (!e.isPrimaryButtonDown() || panHeld.getAsBoolean()) {
       return;
     }
     double dx = e.getX() - dragX;

@@ -113,6 +113,30 @@ class MapInteractionTest {
   }
 
   @Test
+  void aCameraDraggedOffTheMapCarriesItsIdAndTheMapStaysStill(FxRobot robot) {
+    AtomicReference<String> dropped = new AtomicReference<>();
+    fx(() -> {
+      map.setOnDragOver(e -> {
+        if (e.getDragboard().hasString()) {
+          e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+        }
+      });
+      map.setOnDragDropped(e -> {
+        dropped.set(e.getDragboard().getString());
+        e.setDropCompleted(true);
+      });
+    });
+    MapViewport before = viewport();
+    Point2D camera = screen(InteractPark.EAST_CAMERA.position().getX(), InteractPark.EAST_CAMERA.position().getY());
+
+    robot.drag(camera, MouseButton.PRIMARY).dropTo(screen(EMPTY_LON, EMPTY_LAT));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(dropped.get()).isEqualTo("CAM-07");
+    assertThat(viewport()).isEqualTo(before);
+  }
+
+  @Test
   void theWheelZoomsAroundTheCursorKeepingTheGroundUnderItInPlace(FxRobot robot) {
     Point2D at = local(EMPTY_LON, EMPTY_LAT);
     robot.moveTo(map.localToScreen(at));
