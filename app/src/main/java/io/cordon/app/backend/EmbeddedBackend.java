@@ -35,7 +35,8 @@ public final class EmbeddedBackend implements Backend {
     this.cameras = EmbeddedCameras.start(this::runningServer, EmbeddedCameras.DEFAULT_COUNT);
   }
 
-  private synchronized CordonServer runningServer() {
+  /** The server running now (null while stopped): tests and the demo cameras register streams with it. */
+  public synchronized CordonServer runningServer() {
     return server;
   }
 
@@ -53,7 +54,7 @@ public final class EmbeddedBackend implements Backend {
   }
 
   private static ServerConfig config(Path dataDir, int port) {
-    return ServerConfig.builder().dataDir(dataDir).bindAddress(LOOPBACK).grpcPort(port).demoUsers(true).build();
+    return ServerConfig.builder().dataDir(dataDir).bindAddress(LOOPBACK).grpcPort(port).demoUsers(true).demoRegistry(true).build();
   }
 
   @Override

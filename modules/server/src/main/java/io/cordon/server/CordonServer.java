@@ -17,6 +17,7 @@ import io.cordon.server.alarm.CenterSensorReportSink;
 import io.cordon.server.video.CameraStreamRegistry;
 import io.cordon.server.video.CameraStreams;
 import io.cordon.server.video.RelayStreamGrants;
+import io.cordon.server.video.StandbyStreams;
 import io.cordon.server.video.VideoGrpcService;
 import io.cordon.media.relay.MediaRelay;
 import io.cordon.media.relay.RelayConfig;
@@ -142,7 +143,7 @@ public final class CordonServer implements AutoCloseable {
     MediaRelay mediaRelay = null; // owns a Netty server and ffmpeg children: closed below if the start fails
     RegistrationModule registration = null; // owns the appointment expiry timer: closed below if the start fails
     try {
-      Clock clock = Clock.systemUTC();
+      Clock clock = config.clock();
       Authenticator authenticator = new Authenticator(database, new PasswordHasher(), clock, config.sessionTtl());
       authenticator.deleteExpiredSessions();
       UserBootstrap.run(authenticator, config.demoUsers(), config.adminPassword(), config.devicePassword());
@@ -162,8 +163,12 @@ public final class CordonServer implements AutoCloseable {
       AlarmSources alarmSources = AlarmSources.of(park);
       CameraStreams cameraStreams = new CameraStreams(park, readCameraStreams(config, park));
       mediaRelay = startMediaRelay(config, cameraStreams);
+      if (mediaRelay != null) {
+        new StandbyStreams(park, config.mediaStandby()).keep(mediaRelay, cameraStreams);
+      }
       AlarmGrpcService alarms = new AlarmGrpcService(alarmCenter, alarmSources, clock, pumpExecutor);
-      registration = RegistrationModule.start(park, database, journal, live, clock, pumpExecutor);
+      registration = RegistrationModule.start(config.registrationSettings(), park, database, journal, live, clock,
+          pumpExecutor, config.demoRegistry());
       HealthStatusManager health = new HealthStatusManager();
       List<BindableService> services = List.of(
           new AuthGrpcService(authenticator),

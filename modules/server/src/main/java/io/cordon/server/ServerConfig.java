@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import io.cordon.server.alarm.AlarmCenterSettings;
 import io.cordon.server.alarm.AlarmConfig;
+import io.cordon.server.video.StandbyPolicy;
+import io.cordon.server.registration.RegistrationSettings;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -36,6 +39,7 @@ import java.util.Properties;
  * media.port        CORDON_MEDIA_PORT       the media relay's HTTP port, default 50080 (0 ephemeral, -1 no relay)
  * media.public-url  CORDON_MEDIA_PUBLIC_URL the relay as clients reach it; required with a wildcard bind address
  * camera.streams.file CORDON_CAMERA_STREAMS_FILE camera addresses and logins; default data.dir/camera-streams.json
+ * media.standby     CORDON_MEDIA_STANDBY    streams pulled with nobody watching: none, linked (default), all
  * </pre>
  */
 public final class ServerConfig {
@@ -62,6 +66,10 @@ public final class ServerConfig {
   private final Path cameraStreamsFile;
   private final int mediaPort;
   private final java.net.URI mediaPublicUrl;
+  private final StandbyPolicy mediaStandby;
+  private final RegistrationSettings registrationSettings;
+  private final boolean demoRegistry;
+  private final Clock clock;
 
   private ServerConfig(Builder b) {
     this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir is required").toAbsolutePath();
@@ -88,6 +96,10 @@ public final class ServerConfig {
     }
     this.mediaPort = b.mediaPort;
     this.mediaPublicUrl = b.mediaPublicUrl;
+    this.mediaStandby = Objects.requireNonNull(b.mediaStandby, "mediaStandby");
+    this.registrationSettings = b.registrationSettings;
+    this.demoRegistry = b.demoRegistry;
+    this.clock = Objects.requireNonNull(b.clock, "clock");
     if (mediaPublicUrl == null && mediaPort >= 0 && isWildcard(bindAddress)) {
       throw new IllegalArgumentException("media.public-url is required when the server listens on " + bindAddress
           + ": clients need an address of the media relay they can reach");
@@ -141,6 +153,7 @@ public final class ServerConfig {
     builder.mediaPort(DEFAULT_MEDIA_PORT);
     s.get("media.port", "CORDON_MEDIA_PORT").ifPresent(v -> builder.mediaPort(v.trim().equals("-1") ? -1 : parsePort(v)));
     s.get("media.public-url", "CORDON_MEDIA_PUBLIC_URL").ifPresent(v -> builder.mediaPublicUrl(parseHttpUrl(v)));
+    s.get("media.standby", "CORDON_MEDIA_STANDBY").ifPresent(v -> builder.mediaStandby(StandbyPolicy.parse(v)));
     s.get("camera.streams.file", "CORDON_CAMERA_STREAMS_FILE")
         .ifPresent(v -> builder.cameraStreamsFile(fileBase.resolve(v)));
     return builder.build();
@@ -257,6 +270,29 @@ public final class ServerConfig {
     return Optional.ofNullable(mediaPublicUrl);
   }
 
+  /**
+   * Registration's rules, capacity limits and sweep period: those set on the builder, else the
+   * defaults with the {@code cordon.registration.*} system properties (RegistrationSettings#read).
+   */
+  public RegistrationSettings registrationSettings() {
+    return registrationSettings != null ? registrationSettings : RegistrationSettings.read(System::getProperty);
+  }
+
+  /** Sample registry rows (an enterprise the demo user {@code enterprise} acts for, its people and vehicles); demo only. */
+  public boolean demoRegistry() {
+    return demoRegistry;
+  }
+
+  /** The server's clock: the system's UTC clock, unless a test sets another. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Which streams the media relay keeps pulled with nobody watching, for alarm call-ups without delay. */
+  public StandbyPolicy mediaStandby() {
+    return mediaStandby;
+  }
+
   private static java.net.URI parseHttpUrl(String text) {
     try {
       java.net.URI url = new java.net.URI(text.trim());
@@ -294,6 +330,10 @@ public final class ServerConfig {
     private Path cameraStreamsFile;
     private int mediaPort;
     private java.net.URI mediaPublicUrl;
+    private StandbyPolicy mediaStandby = StandbyPolicy.LINKED;
+    private RegistrationSettings registrationSettings;
+    private boolean demoRegistry;
+    private Clock clock = Clock.systemUTC();
 
     private Builder() {
     }
@@ -301,6 +341,12 @@ public final class ServerConfig {
     /** The relay's base URL as clients reach it (http://host:port); null: the address it listens on. */
     public Builder mediaPublicUrl(java.net.URI mediaPublicUrl) {
       this.mediaPublicUrl = mediaPublicUrl;
+      return this;
+    }
+
+    /** Streams the media relay pulls with nobody watching; default {@link StandbyPolicy#LINKED}. */
+    public Builder mediaStandby(StandbyPolicy mediaStandby) {
+      this.mediaStandby = Objects.requireNonNull(mediaStandby, "mediaStandby");
       return this;
     }
 
@@ -379,6 +425,23 @@ public final class ServerConfig {
 
     public Builder alarmSettings(AlarmCenterSettings alarmSettings) {
       this.alarmSettings = Objects.requireNonNull(alarmSettings, "alarmSettings");
+      return this;
+    }
+
+    public Builder registrationSettings(RegistrationSettings registrationSettings) {
+      this.registrationSettings = Objects.requireNonNull(registrationSettings, "registrationSettings");
+      return this;
+    }
+
+    /** Seeds sample registry rows on start when absent; only for embedded/demo mode. */
+    public Builder demoRegistry(boolean demoRegistry) {
+      this.demoRegistry = demoRegistry;
+      return this;
+    }
+
+    /** For tests that move time: timers, deadlines and journal times follow this clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

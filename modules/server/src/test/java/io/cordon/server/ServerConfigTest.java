@@ -142,4 +142,25 @@ class ServerConfigTest {
     assertThat(config.devicePassword()).contains("device-secret");
     assertThat(config.toString()).doesNotContain("device-secret");
   }
+
+  @Test
+  void mediaStandbyIsReadFromTheFileOverriddenByTheEnvironmentAndDefaultsToLinked() throws Exception {
+    Path file = write("data.dir=data\nmedia.standby=ALL\n");
+
+    assertThat(ServerConfig.load(file, Map.of()).mediaStandby()).isEqualTo(io.cordon.server.video.StandbyPolicy.ALL);
+    assertThat(ServerConfig.load(file, Map.of("CORDON_MEDIA_STANDBY", "none")).mediaStandby())
+        .isEqualTo(io.cordon.server.video.StandbyPolicy.NONE);
+    assertThat(ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d")).mediaStandby())
+        .isEqualTo(io.cordon.server.video.StandbyPolicy.LINKED);
+  }
+
+  @Test
+  void aMalformedMediaStandbyIsNamedWithItsChoices() {
+    assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d", "CORDON_MEDIA_STANDBY", "some")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("media.standby")
+        .hasMessageContaining("none, linked or all")
+        .hasMessageContaining("some");
+  }
 }
+

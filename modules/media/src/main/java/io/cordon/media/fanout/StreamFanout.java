@@ -44,6 +44,15 @@ public final class StreamFanout implements TsSink {
     return removed;
   }
 
+  /** Ends every viewer's stream (the pull is being replaced); they reconnect to the new one. */
+  public synchronized void disconnectAll(String reason) {
+    for (Viewer v : snapshot) {
+      v.disconnect(reason);
+    }
+    viewers.clear();
+    snapshot = new Viewer[0];
+  }
+
   public int viewerCount() {
     return snapshot.length;
   }

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * {@code GET /health}: {@code {"pulls":[{"camera":"c1","profile":"main","state":"live","reason":null,
- * "fps":25.0,"bitrateBps":1000000,"lastDataAt":"2026-...Z","restarts":0,"viewers":2}]}}.
+ * "fps":25.0,"bitrateBps":1000000,"lastDataAt":"2026-...Z","restarts":0,"viewers":2,
+ * "standby":false}]}}. A standby pull runs with no viewer, so an alarm's call-up joins it at once.
  */
 public final class HealthJson {
   private HealthJson() {}
@@ -27,6 +28,7 @@ public final class HealthJson {
           .append(",\"lastDataAt\":").append(h.lastDataAt().map(t -> str(t.toString())).orElse("null"))
           .append(",\"restarts\":").append(h.restarts())
           .append(",\"viewers\":").append(h.viewers())
+          .append(",\"standby\":").append(h.standby())
           .append('}');
     }
     return b.append("]}").toString();

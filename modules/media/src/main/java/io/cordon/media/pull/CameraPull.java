@@ -73,7 +73,7 @@ public final class CameraPull implements AutoCloseable {
     boolean fresh = lastDataNanos != 0 && System.nanoTime() - lastDataNanos < 2_000_000_000L;
     return new PullHealth(stream.cameraId(), stream.profile(), state, Optional.ofNullable(reason),
         state == PullState.LIVE ? progress.fps() : 0, fresh ? bitrateBps : 0, Optional.ofNullable(lastDataAt),
-        restarts, 0);
+        restarts, 0, false);
   }
 
   /** The running ffmpeg child, if any (tests check it is gone after close). */

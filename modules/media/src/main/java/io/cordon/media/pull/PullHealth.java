@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A snapshot of one pull. {@code reason} is the last problem (masked, safe to show operators);
- * {@code bitrateBps} is measured on the TS bytes received, {@code fps} from ffmpeg's frame counter.
+ * {@code bitrateBps} is measured on the TS bytes received, {@code fps} from ffmpeg's frame counter;
+ * {@code standby}: kept pulled with no viewer (see {@code MediaRelay#setStandby}).
  */
 public record PullHealth(
     String cameraId,
@@ -17,9 +18,14 @@ public record PullHealth(
     long bitrateBps,
     Optional<Instant> lastDataAt,
     long restarts,
-    int viewers) {
+    int viewers,
+    boolean standby) {
 
   public PullHealth withViewers(int count) {
-    return new PullHealth(cameraId, profile, state, reason, fps, bitrateBps, lastDataAt, restarts, count);
+    return new PullHealth(cameraId, profile, state, reason, fps, bitrateBps, lastDataAt, restarts, count, standby);
+  }
+
+  public PullHealth withStandby(boolean kept) {
+    return new PullHealth(cameraId, profile, state, reason, fps, bitrateBps, lastDataAt, restarts, viewers, kept);
   }
 }

@@ -4,14 +4,19 @@ import io.cordon.media.fanout.LivePulls;
 import io.cordon.media.http.RelayHttpServer;
 import io.cordon.media.pull.CameraPull;
 import io.cordon.media.pull.PullHealth;
+import io.cordon.media.source.CameraStream;
 import io.cordon.media.source.CameraStreamSource;
+import io.cordon.media.source.StreamKey;
 import io.cordon.media.source.StreamProfile;
 import io.cordon.media.ticket.TicketIssuer;
 import io.cordon.media.ticket.TicketVerifier;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * The media relay: an HTTP server that streams each camera as MPEG-TS to any number of viewers, pulling the
  * camera with ffmpeg only while someone watches. Embedded by the server ({@link #start}) or run alone
  * ({@link MediaRelayMain}). Closing it stops every ffmpeg child.
+ *
+ * <p>Streams on standby ({@link #setStandby}) are pulled with no viewer, so the first viewer of such a
+ * stream (a camera an alarm brings into the wall) starts from the cached GOP at once.
  */
 public final class MediaRelay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MediaRelay.class);
@@ -27,10 +35,14 @@ public final class MediaRelay implements AutoCloseable {
   private final LivePulls pulls;
   private final RelayHttpServer http;
   private final RelayUrls urls;
+  private final CameraStreamSource source;
+  /** Standby keys the source did not know at the last {@link #setStandby}; each is logged once. */
+  private Set<StreamKey> unknownStandby = Set.of();
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private MediaRelay(RelayConfig config, LivePulls pulls, RelayHttpServer http) {
+  private MediaRelay(RelayConfig config, LivePulls pulls, RelayHttpServer http, CameraStreamSource source) {
     this.config = config;
+    this.source = source;
     this.pulls = pulls;
     this.http = http;
     String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
@@ -42,7 +54,7 @@ public final class MediaRelay implements AutoCloseable {
     try {
       RelayHttpServer http = new RelayHttpServer(config.host(), config.port(), pulls, source,
           new TicketVerifier(config.ticketSecret()), config.viewerQueueBytes(), config.viewerSendBufferBytes());
-      MediaRelay relay = new MediaRelay(config, pulls, http);
+      MediaRelay relay = new MediaRelay(config, pulls, http, source);
       LOG.info("media relay listening on {}:{}", config.host(), http.port());
       return relay;
     } catch (RuntimeException | InterruptedException e) {
@@ -74,7 +86,32 @@ public final class MediaRelay implements AutoCloseable {
     return urls.live(cameraId, profile, ticket);
   }
 
-  /** Health of every running pull (a camera nobody watches is not pulled and not listed). */
+  /**
+   * Keeps exactly these streams pulled whether anyone watches or not (replaces the previous set; call it
+   * again whenever the set or the cameras change). Added streams start their pull at once; removed ones stop
+   * {@code linger} after their last viewer, as if that viewer had just left. A stream the camera source does
+   * not know is logged (once while it stays unknown) and skipped. Each stream is looked up again on every
+   * call, so a camera whose address changed is pulled from its new address.
+   */
+  public synchronized void setStandby(Set<StreamKey> streams) {
+    List<CameraStream> known = new ArrayList<>();
+    Set<StreamKey> unknown = new HashSet<>();
+    for (StreamKey key : streams) {
+      Optional<CameraStream> stream = source.find(key.cameraId(), key.profile());
+      if (stream.isPresent()) {
+        known.add(stream.get());
+      } else {
+        unknown.add(key);
+        if (!unknownStandby.contains(key)) {
+          LOG.warn("standby stream {} is not a camera stream this relay knows; skipped", key);
+        }
+      }
+    }
+    unknownStandby = Set.copyOf(unknown);
+    pulls.standby(known);
+  }
+
+  /** Health of every running pull: the watched ones and those on standby (anything else is not pulled). */
   public List<PullHealth> health() {
     return pulls.health();
   }

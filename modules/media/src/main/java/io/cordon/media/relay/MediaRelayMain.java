@@ -1,12 +1,11 @@
 package io.cordon.media.relay;
 
+import io.cordon.media.source.CameraList;
 import io.cordon.media.source.CameraListFile;
-import io.cordon.media.source.CameraStream;
 import io.cordon.media.source.StaticCameraStreamSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -20,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  *       16 bytes). Keep it readable by the relay's user only.</li>
  *   <li>CAMERA_FILE: the camera list, a UTF-8 properties file, see {@link CameraListFile}:
  *       {@code camera.<id>.<main|sub>.url}, {@code camera.<id>.<main|sub>.resolution},
- *       {@code camera.<id>.username}, {@code camera.<id>.password}.</li>
+ *       {@code camera.<id>.<main|sub>.standby} ({@code true}: pulled even with no viewer, so an alarm's
+ *       call-up shows a picture at once), {@code camera.<id>.username}, {@code camera.<id>.password}.</li>
  *   <li>HOST: bind address, default {@code 0.0.0.0}.</li>
  * </ul>
  * Serves {@code GET /live/{cameraId}/{main|sub}?ticket=…} (video/mp2t) and {@code GET /health} (JSON).
@@ -40,11 +40,13 @@ public final class MediaRelayMain {
     }
     int port = Integer.parseInt(args[0]);
     byte[] secret = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8).trim().getBytes(StandardCharsets.UTF_8);
-    List<CameraStream> cameras = CameraListFile.read(Path.of(args[2]));
+    CameraList cameras = CameraListFile.readList(Path.of(args[2]));
     String host = args.length == 4 ? args[3] : "0.0.0.0";
     MediaRelay relay = MediaRelay.start(RelayConfig.defaults(secret).withAddress(host, port),
-        new StaticCameraStreamSource(cameras));
-    System.out.println("media relay on " + host + ":" + relay.port() + " serving " + cameras.size() + " streams");
+        new StaticCameraStreamSource(cameras.streams()));
+    relay.setStandby(cameras.standby());
+    System.out.println("media relay on " + host + ":" + relay.port() + " serving " + cameras.streams().size()
+        + " streams, " + cameras.standby().size() + " on standby");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       relay.close();

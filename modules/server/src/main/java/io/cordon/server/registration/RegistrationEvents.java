@@ -98,6 +98,52 @@ final class RegistrationEvents {
   }
 
   /**
+   * {@code application.review_overdue}: the pending review step (the host enterprise's confirmation,
+   * the first or the joint review) passed its window without a decision. Once per step; subjects as
+   * the application's other events, without a user (the system notices it).
+   */
+  static NewEvent reviewOverdue(Application a, Instant due, Instant at) { // at: when it became overdue
+    List<SubjectKey> subjects = new ArrayList<>();
+    subjects.add(new SubjectKey("application", a.id().value()));
+    subjects.add(new SubjectKey("enterprise", a.applicant().value()));
+    if (!a.content().host().equals(a.applicant())) {
+      subjects.add(new SubjectKey("enterprise", a.content().host().value()));
+    }
+    named(a.content(), subjects);
+    String step = stepOf(a);
+    String pending = a.pendingDepartments().stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("application_id", a.id().value());
+    attributes.put("kind", a.kind().name());
+    attributes.put("state", a.state().name());
+    attributes.put("step", step);
+    attributes.put("review_due", due.toString());
+    attributes.put("since", a.since().toString());
+    attributes.put("version", Long.toString(a.version()));
+    if (!pending.isEmpty()) {
+      attributes.put("pending_departments", pending);
+    }
+    String summary = a.id() + " " + a.kind().name().toLowerCase() + " of " + a.applicant() + ": "
+        + step.replace('_', ' ') + " overdue (due " + due + ")" + (pending.isEmpty() ? "" : " — waiting for " + pending);
+    return new NewEvent(at, "application.review_overdue", subjects, Optional.empty(), clipSummary(summary),
+        attributes);
+  }
+
+  /** The review step an application waits for, by its state. */
+  static String stepOf(Application a) {
+    switch (a.state()) {
+      case SUBMITTED:
+        return "enterprise_confirmation";
+      case UNDER_REVIEW:
+        return "first_review";
+      case JOINT_REVIEW:
+        return "joint_review";
+      default:
+        return a.state().name().toLowerCase();
+    }
+  }
+
+  /**
    * {@code permit.issued}, {@code permit.revoked}, {@code permit.exit_requested},
    * {@code permit.exit_confirmed}: subjects permit, application, every gate of its scope, the host,
    * then the plates and people. Attributes carry what a gate needs to admit: lanes, window, plates,
@@ -196,8 +242,10 @@ final class RegistrationEvents {
     e.until().ifPresent(u -> attributes.put("until", u.toString()));
     attributes.put("reason", clip(type.endsWith("lifted") ? e.lifting().map(l -> l.reason()).orElse("") : e.reason()));
     attributes.put("by", by);
-    String summary = e.subject() + (type.endsWith("lifted") ? " taken off the blacklist" : " blacklisted "
-        + e.until().map(u -> "until " + u).orElse("until lifted")) + ": " + attributes.get("reason");
+    String summary = type.endsWith("expired") ? e.subject() + " off the blacklist: entry " + e.id() + " ran out at "
+        + e.until().map(Instant::toString).orElse("?") + " (" + attributes.get("reason") + ")"
+        : e.subject() + (type.endsWith("lifted") ? " taken off the blacklist" : " blacklisted "
+            + e.until().map(u -> "until " + u).orElse("until lifted")) + ": " + attributes.get("reason");
     return new NewEvent(at, type, subjects, Optional.empty(), clipSummary(summary), attributes);
   }
 

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registration, appointments, review and the blacklist, put together for the server: the four gRPC
- * services over one store, and a timer that expires pending applications whose window has passed.
+ * services over one store, and a timer that expires pending applications whose window has passed and
+ * journals overdue reviews and blacklist entries that ran out.
  */
 public final class RegistrationModule implements AutoCloseable {
 
@@ -40,41 +41,59 @@ public final class RegistrationModule implements AutoCloseable {
 
   /**
    * Builds the services with settings from system properties over the defaults (see
-   * {@link RegistrationSettings#read}) and starts the expiry timer.
+   * {@link RegistrationSettings#read}) and starts the timers.
    *
    * @param watchExecutor runs the application watches' reads (the server's stream pump pool)
    */
   public static RegistrationModule start(Park park, Database database, EventJournal journal, LiveEvents live,
       Clock clock, ExecutorService watchExecutor) {
-    return start(RegistrationSettings.read(System::getProperty), park, database, journal, live, clock, watchExecutor);
+    return start(RegistrationSettings.read(System::getProperty), park, database, journal, live, clock, watchExecutor,
+        false);
   }
 
+  /**
+   * Builds the services and starts the timer that, every {@link RegistrationSettings#expiryCheck},
+   * expires pending applications whose window passed and journals overdue reviews and blacklist
+   * entries that ran out ({@link DeadlineSweep}).
+   *
+   * @param demoRegistry seed the demo's sample registry rows when absent ({@link DemoRegistry})
+   */
   public static RegistrationModule start(RegistrationSettings settings, Park park, Database database,
-      EventJournal journal, LiveEvents live, Clock clock, ExecutorService watchExecutor) {
+      EventJournal journal, LiveEvents live, Clock clock, ExecutorService watchExecutor, boolean demoRegistry) {
     RegistrationStore store = new RegistrationStore(database, journal, settings.rules()::of,
         settings.rules().exitConfirmationWindow());
     Applications applications = new Applications(store, settings, park,
         HazmatCatalogueFile.bundled(settings.forbiddenGoods()), clock);
     AppointmentGrpcService appointments = new AppointmentGrpcService(applications, live, watchExecutor);
+    RegistryGrpcService registry = new RegistryGrpcService(store, clock);
+    if (demoRegistry) {
+      DemoRegistry.seed(registry, store, clock);
+    }
+    DeadlineSweep deadlines = new DeadlineSweep(store, clock);
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "cordon-appointment-expiry");
       t.setDaemon(true);
       return t;
     });
-    long period = Math.max(1, settings.expiryCheck().toSeconds());
-    timer.scheduleWithFixedDelay(() -> {
-      try {
-        int n = applications.expireDue();
-        if (n > 0) {
-          log.info("{} pending applications expired (their window ended)", n);
-        }
-      } catch (RuntimeException e) {
-        log.warn("Expiry check failed; next round in {} s", period, e);
-      }
-    }, period, period, TimeUnit.SECONDS);
-    return new RegistrationModule(new RegistryGrpcService(store, clock), appointments,
+    long period = Math.max(10, settings.expiryCheck().toMillis());
+    timer.scheduleWithFixedDelay(() -> sweep(applications, deadlines, period), period, period, TimeUnit.MILLISECONDS);
+    return new RegistrationModule(registry, appointments,
         new ReviewGrpcService(applications, appointments), new BlacklistGrpcService(store, settings, park, clock),
         timer);
+  }
+
+  /** One round of the timer; a failure is logged and the next round tries again. */
+  private static void sweep(Applications applications, DeadlineSweep deadlines, long periodMillis) {
+    try {
+      int n = applications.expireDue();
+      if (n > 0) {
+        log.info("{} pending applications expired (their window ended)", n);
+      }
+      deadlines.overdueReviews();
+      deadlines.expiredEntries();
+    } catch (RuntimeException e) {
+      log.warn("Registration deadline check failed; next round in {} ms", periodMillis, e);
+    }
   }
 
   public List<BindableService> services() {

@@ -483,7 +483,7 @@ final class RegistrationProtos {
         .setApplicationId(p.applicationId()).setHostEnterpriseId(p.host().value()).setScope(toProto(p.scope()))
         .setWindow(toProto(p.window())).setRouteId(p.route().map(RouteId::value).orElse(""))
         .setLoadingPoint(p.loadingPoint().orElse("")).setIssuedAt(ts(p.issuedAt())).setIssuedBy(p.issuedBy())
-        .setExitConfirmationRequired(p.exitConfirmationRequired()).setSeq(seq);
+        .setExitConfirmationRequired(p.exitConfirmationRequired()).setExitCleared(p.exitCleared()).setSeq(seq);
     p.people().stream().map(PersonId::value).sorted().forEach(b::addPersonIds);
     p.vehicles().entrySet().stream().sorted(Map.Entry.comparingByKey((x, y) -> x.value().compareTo(y.value())))
         .forEach(e -> b.addVehicles(PermitVehicle.newBuilder().setPlate(e.getKey().value())

@@ -310,6 +310,28 @@ final class RegistrationStore implements BlacklistLookup, VehicleBookings {
         .map(this::restore).toList());
   }
 
+  /**
+   * Applications waiting for a review step whose window ended in ({@code after}, {@code now}): the
+   * step is overdue. The earliest due first.
+   */
+  List<StoredApplication> reviewsDueBetween(Set<String> states, Instant after, Instant now, int limit) {
+    return database.inTransaction(session -> session.createSelectionQuery(
+            "from ApplicationRow a where a.state in :states and a.reviewDue > :after and a.reviewDue < :now"
+                + " order by a.reviewDue", ApplicationRow.class)
+        .setParameter("states", states).setParameter("after", after).setParameter("now", now).setMaxResults(limit)
+        .getResultList().stream().map(this::restore).toList());
+  }
+
+  /** Of these request keys, those the journal recorded (the notices already given). */
+  Set<String> processed(java.util.Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return Set.of();
+    }
+    return database.inTransaction(session -> Set.copyOf(session.createNativeQuery(
+            "select request_key from processed_request where request_key in (:keys)", String.class)
+        .setParameterList("keys", keys).getResultList()));
+  }
+
   /** Approved applications whose permit is not revoked and whose window overlaps {@code window}. */
   List<Application> approvedOverlapping(TimeWindow window) {
     return database.inTransaction(session -> session.createSelectionQuery(
@@ -429,6 +451,15 @@ final class RegistrationStore implements BlacklistLookup, VehicleBookings {
             "from BlacklistEntryRow b where :all = true or (b.liftedAt is null and b.fromAt <= :now"
                 + " and (b.untilAt is null or b.untilAt > :now)) order by b.fromAt desc", BlacklistEntryRow.class)
         .setParameter("all", all).setParameter("now", now).setMaxResults(limit).getResultList().stream()
+        .map(RegistrationStore::entry).toList());
+  }
+
+  /** Entries that ran out by themselves (not lifted) in ({@code after}, {@code now}], the earliest first. */
+  List<BlacklistEntry> entriesEndingBetween(Instant after, Instant now, int limit) {
+    return database.inTransaction(session -> session.createSelectionQuery(
+            "from BlacklistEntryRow b where b.liftedAt is null and b.untilAt > :after and b.untilAt <= :now"
+                + " order by b.untilAt", BlacklistEntryRow.class)
+        .setParameter("after", after).setParameter("now", now).setMaxResults(limit).getResultList().stream()
         .map(RegistrationStore::entry).toList());
   }
 

@@ -36,7 +36,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Batch import of the registry from CSV, all or nothing: every row is checked with the same rules
+ * Batch import of the registry from CSV or XLSX (its first sheet, read into the same text records
+ * by {@link XlsxSheet}, so both go through the same row checks), all or nothing: every row is checked with the same rules
  * as a single save (and against the other rows: a key twice in one file), and only when no row has
  * a problem are all saved, in one transaction with one {@code registry.imported} event.
  */
@@ -61,8 +62,8 @@ final class RegistryImport {
     if (request.getKind() == ImportKind.IMPORT_KIND_UNSPECIFIED || request.getKind() == ImportKind.UNRECOGNIZED) {
       throw RegistrationException.invalid("kind", "is required: ENTERPRISES, PEOPLE or VEHICLES");
     }
-    if (request.getFormat() == ImportFormat.IMPORT_FORMAT_XLSX) {
-      throw RegistrationException.invalid("format", "XLSX is not read yet: save the sheet as CSV (UTF-8) and import that");
+    if (request.getFormat() == ImportFormat.UNRECOGNIZED) {
+      throw RegistrationException.invalid("format", "must be CSV or XLSX");
     }
     if (request.getContent().isEmpty() || request.getContent().size() > MAX_BYTES) {
       throw RegistrationException.invalid("content", "must be 1.." + MAX_BYTES + " bytes");
@@ -72,7 +73,9 @@ final class RegistryImport {
     }
     List<List<String>> records;
     try {
-      records = Csv.parse(utf8(request.getContent().toByteArray()));
+      records = request.getFormat() == ImportFormat.IMPORT_FORMAT_XLSX
+          ? XlsxSheet.firstSheet(request.getContent().toByteArray(), MAX_ROWS + 1)
+          : Csv.parse(utf8(request.getContent().toByteArray()));
     } catch (IllegalArgumentException e) {
       throw RegistrationException.invalid("content", e.getMessage());
     }

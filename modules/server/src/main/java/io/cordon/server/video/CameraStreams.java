@@ -6,6 +6,8 @@ import io.cordon.media.source.CameraStreamSource;
 import io.cordon.media.source.StreamProfile;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The server's current camera stream registry, replaceable while it runs: the embedded demo
@@ -16,6 +18,7 @@ public final class CameraStreams implements CameraStreamSource {
 
   private final Park park;
   private volatile CameraStreamRegistry registry;
+  private final List<Runnable> replaceListeners = new CopyOnWriteArrayList<>();
 
   public CameraStreams(Park park, CameraStreamRegistry registry) {
     this.park = park;
@@ -25,6 +28,17 @@ public final class CameraStreams implements CameraStreamSource {
   /** Replaces every stream with these (checked against the park: an unknown camera is refused). */
   public void replace(List<CameraStream> streams) {
     registry = CameraStreamRegistry.of(park, streams);
+    replaceListeners.forEach(Runnable::run);
+  }
+
+  /** Runs {@code listener} after every {@link #replace} (e.g. to update the relay's standby streams). */
+  public void onReplace(Runnable listener) {
+    replaceListeners.add(listener);
+  }
+
+  /** Cameras with streams, in registry order. */
+  public Set<String> cameraIds() {
+    return registry.cameraIds();
   }
 
   /** A camera's streams, smallest first. */

@@ -48,12 +48,13 @@ final class RegistrationFixtures {
   private RegistrationFixtures() {
   }
 
-  /** Creates accounts the demo set lacks (two applicants, two joint reviewers) before the server starts. */
+  /** Creates accounts the demo set lacks (three applicants, joint and safety reviewers) before the server starts. */
   static void createAccounts(DatabaseSettings settings) {
     try (Database db = Database.open(settings, AccountEntities.classes())) {
       Authenticator auth = new Authenticator(db, new PasswordHasher(), Clock.systemUTC(), Duration.ofHours(1));
       auth.createUserIfAbsent("ent-host", "江澄石化申报员", "ent-host", Set.of(Role.ROLE_ENTERPRISE));
       auth.createUserIfAbsent("ent-haulier", "中澄物流申报员", "ent-haulier", Set.of(Role.ROLE_ENTERPRISE));
+      auth.createUserIfAbsent("ent-offender", "江海精细化工申报员", "ent-offender", Set.of(Role.ROLE_ENTERPRISE));
       auth.createUserIfAbsent("emergency", "应急管理部审核员", "emergency", Set.of(Role.ROLE_SUPERVISOR));
       auth.createUserIfAbsent("environment", "环保部门审核员", "environment", Set.of(Role.ROLE_SUPERVISOR));
       auth.createUserIfAbsent("safety2", "安全管理部审核员", "safety2", Set.of(Role.ROLE_SUPERVISOR));

@@ -14,13 +14,16 @@ import io.cordon.api.v1.ApplicationState;
 import io.cordon.api.v1.AppointmentServiceGrpc;
 import io.cordon.api.v1.ApproveRequest;
 import io.cordon.api.v1.BlacklistSubject;
+import io.cordon.api.v1.ConfirmExitRequest;
 import io.cordon.api.v1.CreateDraftRequest;
+import io.cordon.api.v1.EditDraftRequest;
 import io.cordon.api.v1.Department;
 import io.cordon.api.v1.Event;
 import io.cordon.api.v1.EventServiceGrpc;
 import io.cordon.api.v1.FieldReason;
 import io.cordon.api.v1.GetApplicationRequest;
 import io.cordon.api.v1.GetPermitRequest;
+import io.cordon.api.v1.ImportFormat;
 import io.cordon.api.v1.ImportKind;
 import io.cordon.api.v1.ImportRegistryRequest;
 import io.cordon.api.v1.ImportReport;
@@ -28,6 +31,7 @@ import io.cordon.api.v1.LaneRef;
 import io.cordon.api.v1.ListMineRequest;
 import io.cordon.api.v1.OpinionRequest;
 import io.cordon.api.v1.Permit;
+import io.cordon.api.v1.PermitActionRequest;
 import io.cordon.api.v1.PermitScope;
 import io.cordon.api.v1.QueryEventsRequest;
 import io.cordon.api.v1.RecordViolationRequest;
@@ -352,6 +356,111 @@ class RegistrationOverGrpcTest {
     assertThat(report.getCreated()).isEqualTo(2);
   }
 
+  @Test
+  void anXlsxImportWithBadRowsImportsNothingAndNamesEachRowAndField() throws Exception {
+    String good1 = RegistrationFixtures.idNumber();
+    String good2 = RegistrationFixtures.idNumber();
+    byte[] workbook = Workbooks.people(
+        new Object[] {"表格甲", good1, 13800000011L, HOST, "EMPLOYEE"},
+        new Object[] {"表格乙", RegistrationFixtures.badIdNumber(), 13800000012L, HOST, "EMPLOYEE"},
+        new Object[] {"表格丙", good2, "138000000", HOST, "EMPLOYEE"},
+        new Object[] {"表格丁", RegistrationFixtures.idNumber(), 13800000014L, HOST, "EMPLOYEE"});
+    Calls host = calls("ent-host");
+
+    ImportReport report = host.registry().importRegistry(importPeople(workbook));
+
+    assertThat(report.getImported()).isFalse();
+    assertThat(report.getRows()).isEqualTo(4);
+    assertThat(report.getErrorsList()).extracting(e -> e.getRow() + ":" + e.getField())
+        .containsExactly("2:id_number", "3:phone");
+    assertThat(host.registry().searchPeople(SearchRequest.newBuilder().setText(good1).build()).getPeopleList())
+        .isEmpty();
+  }
+
+  @Test
+  void anXlsxImportReadsNumberAndDateCellsAsACsvWouldHoldThem() throws Exception {
+    String id = RegistrationFixtures.idNumber();
+    byte[] workbook = Workbooks.driver("表格司机", id, 13800000021L, HAULIER, java.time.LocalDate.of(2031, 12, 31));
+    Calls haulier = calls("ent-haulier");
+
+    ImportReport report = haulier.registry().importRegistry(importPeople(workbook));
+
+    assertThat(report.getErrorsList()).isEmpty();
+    assertThat(report.getCreated()).isEqualTo(1);
+    RegistryPerson saved = haulier.registry().searchPeople(SearchRequest.newBuilder().setText(id).build())
+        .getPeople(0);
+    assertThat(saved.getPhone()).isEqualTo("13800000021");
+    assertThat(saved.getCertificates(0).getExpiresOn()).isEqualTo("2031-12-31");
+  }
+
+  @Test
+  void aFileThatIsNoWorkbookIsRefusedOnTheContentField() {
+    ImportRegistryRequest request = importPeople("name,id_number\n张三,1\n").toBuilder()
+        .setFormat(ImportFormat.IMPORT_FORMAT_XLSX).build();
+
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+        () -> calls("ent-host").registry().importRegistry(request));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly("content");
+  }
+
+  // ---- exit confirmation ----------------------------------------------------------------------------
+
+  @Test
+  void aHazmatVehicleMayLeaveOnlyAfterTheHostConfirmsTheWorkIsDone() {
+    Instant before = Instant.now().minusSeconds(5);
+    Application approved = opinion("environment", opinion("emergency",
+        approveFirst(submittedHazmat(calls("ent-haulier"))), true), true);
+    Calls haulier = calls("ent-haulier");
+    Permit requested = haulier.appointments().requestExit(PermitActionRequest.newBuilder().setRequestId(requestId())
+        .setPermitId(approved.getPermitId()).build());
+    assertThat(requested.getExitConfirmationRequired()).isTrue();
+    assertThat(requested.getExitCleared()).isFalse();
+    assertThat(requested.hasExitConfirmationDue()).isTrue();
+
+    StatusRuntimeException notHost = catchThrowableOfType(StatusRuntimeException.class, () -> haulier.appointments()
+        .confirmExit(exit(approved, true, true)));
+    StatusRuntimeException notDone = catchThrowableOfType(StatusRuntimeException.class, () -> calls("ent-host")
+        .appointments().confirmExit(exit(approved, false, true)));
+    Permit confirmed = calls("ent-host").appointments().confirmExit(exit(approved, true, true));
+
+    assertThat(notHost.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(notDone.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(notDone)).containsExactly("work_done");
+    assertThat(confirmed.getExitCleared()).isTrue();
+    assertThat(confirmed.getExitConfirmation().getBy()).isEqualTo("ent-host");
+    assertThat(events("permit.exit_confirmed", "gate", "G2", before)).anySatisfy(e -> assertThat(
+        e.getSubjectsList()).contains(SubjectRef.newBuilder().setKind("permit").setId(approved.getPermitId()).build()));
+  }
+
+  // ---- journal --------------------------------------------------------------------------------------
+
+  @Test
+  void everyStateChangeOfAnApplicationIsAJournalEventInItsOrder() {
+    Instant before = Instant.now().minusSeconds(5);
+    Calls host = calls("ent-host");
+    Application submitted = host.appointments().submit(action(draftVisit(host)));
+    Application confirmed = host.appointments().confirm(action(submitted));
+    Application returned = calls("supervisor").review().return_(ReasonedActionRequest.newBuilder()
+        .setRequestId(requestId()).setApplicationId(confirmed.getApplicationId())
+        .setExpectedVersion(confirmed.getVersion()).addReasons(FieldReason.newBuilder().setField("content.purpose")
+            .setReason("写明拜访对象")).build());
+    Application edited = host.appointments().editDraft(EditDraftRequest.newBuilder().setRequestId(requestId())
+        .setApplicationId(returned.getApplicationId()).setExpectedVersion(returned.getVersion())
+        .setContent(visitDraftOf(returned).toBuilder().setPurpose("拜访安全部陈经理")).build());
+    Application resubmitted = host.appointments().submit(action(edited));
+    Application withdrawn = host.appointments().withdraw(action(resubmitted));
+
+    List<String> journalled = events("application.", "application", withdrawn.getApplicationId(), before).stream()
+        .map(Event::getType).toList();
+
+    assertThat(withdrawn.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_WITHDRAWN);
+    assertThat(journalled).containsExactlyElementsOf(withdrawn.getHistoryList().stream()
+        .map(t -> RegistrationEvents.typeOf(t.getAction())).toList());
+    assertThat(journalled).hasSize(7);
+  }
+
   // ---- restart (last: it changes the port) ----------------------------------------------------------
 
   @Test
@@ -420,6 +529,24 @@ class RegistrationOverGrpcTest {
   static ApplicationActionRequest action(Application a) {
     return ApplicationActionRequest.newBuilder().setRequestId(requestId()).setApplicationId(a.getApplicationId())
         .setExpectedVersion(a.getVersion()).build();
+  }
+
+  static ImportRegistryRequest importPeople(byte[] xlsx) {
+    return ImportRegistryRequest.newBuilder().setRequestId(requestId()).setKind(ImportKind.IMPORT_KIND_PEOPLE)
+        .setFormat(ImportFormat.IMPORT_FORMAT_XLSX).setContent(ByteString.copyFrom(xlsx)).build();
+  }
+
+  static ConfirmExitRequest exit(Application approved, boolean workDone, boolean nothingSpilled) {
+    return ConfirmExitRequest.newBuilder().setRequestId(requestId()).setPermitId(approved.getPermitId())
+        .setWorkDone(workDone).setNothingSpilled(nothingSpilled).setNote("卸车完毕，无泄漏").build();
+  }
+
+  /** The draft an application's content came from (ids instead of snapshots). */
+  static ApplicationDraft visitDraftOf(Application a) {
+    io.cordon.api.v1.ApplicationContent c = a.getContent();
+    return ApplicationDraft.newBuilder().setHost(c.getHost()).setPurpose(c.getPurpose())
+        .addAllPeople(c.getPeopleList().stream().map(RegistryPerson::getPersonId).toList()).setWindow(c.getWindow())
+        .build();
   }
 
   static ImportRegistryRequest importPeople(String csv) {
