@@ -109,7 +109,13 @@ public final class AlarmQueueViewModel implements AlarmStore.Listener {
   /** Re-sorts on {@code executors.ui()}, waits between re-sorts on {@code executors.background()}. */
   public AlarmQueueViewModel(AlarmStore store, Session session, Clock clock, ClientExecutors executors) {
     this(store, session, clock, executors.ui(),
-        (task, delay) -> executors.background().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS));
+        (task, delay) -> {
+          try {
+            executors.background().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+          } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the client is shutting down: a store change after that needs no re-sort
+          }
+        });
   }
 
   /**
