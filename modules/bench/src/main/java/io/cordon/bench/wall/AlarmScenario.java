@@ -1,12 +1,10 @@
 package io.cordon.bench.wall;
 
-import io.cordon.media.testcamera.TsViewerClient;
 import io.cordon.video.VideoTexts;
 import io.cordon.video.camera.WallCamera;
 import io.cordon.video.layout.WallLayouts;
 import io.cordon.video.vlc.VlcRuntime;
 import io.cordon.video.wall.VideoWall;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,7 @@ import java.util.Locale;
  * Scenario b, alarm linkage: on a live 3×3 wall, {@code showAlarm} with 4 cameras that are not on it, and the
  * time from that call to each alarm tile's first picture. Each round shows 4 cameras the relay does not pull
  * (cold: ffmpeg must connect first), then, with a background viewer keeping the relay pulling them, the same
- * 4 again (warm: the relay hands over its cached GOP at once). The alarm is closed between shows and the
+ * 4 again (warm: in the relay's standby set, it hands over its cached GOP at once). The alarm is closed between shows and the
  * wall is live again before the next one.
  */
 final class AlarmScenario {
@@ -54,15 +52,13 @@ final class AlarmScenario {
       for (int round = 1; round <= rounds; round++) {
         List<Integer> cold = unpulledCameras();
         shows.add(show(wall, round, false, cold));
-        List<TsViewerClient> standby = keepWarm(cold);
+        keepWarm(cold);
         try {
           closeAlarm(wall);
           shows.add(show(wall, round, true, cold));
           closeAlarm(wall);
         } finally {
-          for (TsViewerClient viewer : standby) {
-            viewer.close();
-          }
+          farm.standby(List.of());
         }
       }
       return shows;
@@ -130,20 +126,9 @@ final class AlarmScenario {
     return List.copyOf(found);
   }
 
-  /** Background viewers that keep the relay pulling these cameras' sub-streams; they join running pulls. */
-  private List<TsViewerClient> keepWarm(List<Integer> cameras) throws Exception {
-    List<TsViewerClient> viewers = new ArrayList<>();
-    try {
-      for (int camera : cameras) {
-        viewers.add(farm.keepWarm(camera));
-      }
-      Await.until(Duration.ofSeconds(10), () -> viewers.stream().allMatch(v -> v.bytes() > 0));
-      return viewers;
-    } catch (IOException | RuntimeException e) {
-      for (TsViewerClient viewer : viewers) {
-        viewer.close();
-      }
-      throw e;
-    }
+  /** Puts the cameras in the relay's standby set and waits until their pulls have data. */
+  private void keepWarm(List<Integer> cameras) throws Exception {
+    farm.standby(cameras);
+    Await.until(Duration.ofSeconds(10), () -> cameras.stream().allMatch(farm::subStreamLive));
   }
 }

@@ -6,13 +6,11 @@ import io.cordon.media.relay.RelayConfig;
 import io.cordon.media.source.CameraStream;
 import io.cordon.media.source.StaticCameraStreamSource;
 import io.cordon.media.source.StreamProfile;
-import io.cordon.media.testcamera.TsViewerClient;
 import io.cordon.simulator.camera.TestCamera;
 import io.cordon.simulator.camera.TestCameraServer;
 import io.cordon.simulator.camera.TestStream;
 import io.cordon.video.camera.StreamUrls;
 import io.cordon.video.camera.WallCamera;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,10 +97,21 @@ final class CameraFarm implements AutoCloseable {
     return !relay.health().isEmpty();
   }
 
-  /** A background viewer of camera {@code index}'s sub-stream: the relay keeps pulling it while this is open. */
-  TsViewerClient keepWarm(int index) throws IOException {
+  /**
+   * The relay keeps these cameras' sub-streams pulled with nobody watching (its standby set, what the server's
+   * {@code media.standby=linked} does for the cameras an alarm can link); an empty list ends it.
+   */
+  void standby(List<Integer> indexes) {
+    relay.setStandby(indexes.stream()
+        .map(i -> new io.cordon.media.source.StreamKey(cameras.get(i % cameras.size()).id(), StreamProfile.SUB))
+        .collect(java.util.stream.Collectors.toSet()));
+  }
+
+  /** Whether the relay's pull of camera {@code index}'s sub-stream is live (has data). */
+  boolean subStreamLive(int index) {
     String id = cameras.get(index % cameras.size()).id();
-    return TsViewerClient.open(relay.liveUrl(id, StreamProfile.SUB, "wall-bench-standby", TICKET_LIFETIME));
+    return relay.health().stream().anyMatch(h -> h.cameraId().equals(id) && h.profile() == StreamProfile.SUB
+        && h.state() == io.cordon.media.pull.PullState.LIVE && h.lastDataAt().isPresent());
   }
 
   @Override
