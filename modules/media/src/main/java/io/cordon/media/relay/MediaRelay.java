@@ -49,12 +49,16 @@ public final class MediaRelay implements AutoCloseable {
     this.urls = new RelayUrls(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + http.port()));
   }
 
+  /** A JVM that ends without {@link #close()} (killed) must not leave its ffmpeg pulls running. */
+  private final Thread reaper = new Thread(this::close, "media-relay-reaper");
+
   public static MediaRelay start(RelayConfig config, CameraStreamSource source) throws InterruptedException {
     LivePulls pulls = new LivePulls(config.pull(), config.linger(), config.gopCache(), config.maxGopBytes());
     try {
       RelayHttpServer http = new RelayHttpServer(config.host(), config.port(), pulls, source,
           new TicketVerifier(config.ticketSecret()), config.viewerQueueBytes(), config.viewerSendBufferBytes());
       MediaRelay relay = new MediaRelay(config, pulls, http, source);
+      Runtime.getRuntime().addShutdownHook(relay.reaper);
       LOG.info("media relay listening on {}:{}", config.host(), http.port());
       return relay;
     } catch (RuntimeException | InterruptedException e) {
@@ -125,6 +129,11 @@ public final class MediaRelay implements AutoCloseable {
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException shuttingDown) {
+      // this is the hook running
     }
     http.close();
     pulls.close();

@@ -48,6 +48,7 @@ public final class TestCameraServer implements AutoCloseable {
   public static TestCameraServer start(List<TestCamera> cameras, CameraTools tools, TestCameraClips clips)
       throws InterruptedException {
     TestCameraServer server = new TestCameraServer(tools, clips);
+    Runtime.getRuntime().addShutdownHook(server.reaper);
     if (server.problem.isPresent()) {
       LOG.warn("{}", server.problem.get());
       return server;
@@ -98,8 +99,21 @@ public final class TestCameraServer implements AutoCloseable {
     s.start();
   }
 
+  /** A JVM that ends without {@link #close()} (a demo stopped with Ctrl+C or kill) must not leave VLC running. */
+  private final Thread reaper = new Thread(() -> cameras.values().forEach(s -> {
+    Process running = s.process;
+    if (running != null) {
+      running.destroy();
+    }
+  }), "test-camera-reaper");
+
   @Override
   public void close() throws InterruptedException {
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to: it stops the processes too
+    }
     for (Served s : cameras.values()) {
       s.stop();
       try {
@@ -149,7 +163,7 @@ public final class TestCameraServer implements AutoCloseable {
     final int port;
     final Path conf;
     final Path home;
-    Process process;
+    volatile Process process;
 
     Served(TestCamera camera, int port, Path conf, Path home) {
       this.camera = camera;
