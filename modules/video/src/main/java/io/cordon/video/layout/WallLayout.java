@@ -61,6 +61,28 @@ public record WallLayout(String name, int columns, int rows, List<LayoutCell> ce
     return new WallLayout("1+" + (cells.size() - 1), n, n, cells);
   }
 
+  /**
+   * A layout an operator designs: a columns × rows grid whose top-left bigColumns × bigRows cells are one
+   * big tile (1 × 1: no big tile), the other cells small tiles in reading order. A 4 × 3 grid with a 2 × 2
+   * big tile is "1+8" for a 16:9 monitor; 5 × 5 with 3 × 3 is 1+16.
+   */
+  public static WallLayout custom(String name, int columns, int rows, int bigColumns, int bigRows) {
+    if (bigColumns < 1 || bigRows < 1 || bigColumns > columns || bigRows > rows) {
+      throw new IllegalArgumentException("the big tile " + bigColumns + "x" + bigRows + " must fit the "
+          + columns + "x" + rows + " grid");
+    }
+    List<LayoutCell> cells = new ArrayList<>();
+    cells.add(new LayoutCell(0, 0, bigColumns, bigRows));
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < columns; c++) {
+        if (c >= bigColumns || r >= bigRows) {
+          cells.add(LayoutCell.at(c, r));
+        }
+      }
+    }
+    return new WallLayout(name, columns, rows, cells);
+  }
+
   public int tileCount() {
     return cells.size();
   }

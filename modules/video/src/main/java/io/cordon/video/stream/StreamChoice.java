@@ -28,6 +28,12 @@ public final class StreamChoice {
         .orElseGet(() -> streams.stream().max(bySize).orElseThrow());
   }
 
+  /** The stream with the fewest pixels: the quickest first picture (and the one a relay keeps warm). */
+  public static StreamProfile quickest(List<StreamProfile> streams) {
+    return streams.stream().min(Comparator.comparingLong(StreamProfile::pixels))
+        .orElseThrow(() -> new IllegalArgumentException("no streams to choose from"));
+  }
+
   /** How much the stream is scaled when fitted into the tile with its aspect kept. */
   static double fitScale(StreamProfile stream, double tileWidthPx, double tileHeightPx) {
     return Math.min(tileWidthPx / stream.width(), tileHeightPx / stream.height());

@@ -93,6 +93,8 @@ public final class VideoTile extends StackPane implements AutoCloseable {
     TilePlayer player;
     FrameSurface surface;
     boolean shown;
+    /** Started on the smallest stream for a quick first picture; the wanted one follows once it shows. */
+    boolean quickStart;
 
     Playback(StreamProfile profile, int targetWidth, int targetHeight) {
       this.profile = profile;
@@ -245,7 +247,11 @@ public final class VideoTile extends StackPane implements AutoCloseable {
     StreamProfile wanted = StreamChoice.choose(camera.streams(), width, height);
     if (current == null && pending == null) {
       if (retryTimer.getStatus() != Animation.Status.RUNNING) {
-        current = start(wanted, width, height);
+        // A big tile shows the camera's smallest stream first: it is what the relay keeps warm
+        // (standby), so an alarm's picture comes at once; the wanted stream takes over without a gap.
+        StreamProfile quickest = StreamChoice.quickest(camera.streams());
+        current = start(quickest, width, height);
+        current.quickStart = !quickest.equals(wanted);
       }
       return;
     }
@@ -253,6 +259,9 @@ public final class VideoTile extends StackPane implements AutoCloseable {
     boolean different = !latest.profile.equals(wanted) || sizeDiffers(latest, wanted, width, height);
     if (!different) {
       return;
+    }
+    if (current != null && current.quickStart && !current.shown && pending == null) {
+      return; // its first picture brings the wanted stream (frameShown)
     }
     if (current == null || !current.shown) {
       // Nothing on screen to keep: restart directly with the right settings.
@@ -339,6 +348,9 @@ public final class VideoTile extends StackPane implements AutoCloseable {
       shownAtLastCount = 0;
       ticksAtLastCount = System.nanoTime();
       state.set(new StreamState.Live(0));
+      if (p.quickStart) {
+        reconsider();
+      }
     }
   }
 

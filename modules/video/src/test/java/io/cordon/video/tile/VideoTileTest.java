@@ -86,6 +86,22 @@ class VideoTileTest {
   }
 
   @Test
+  void aBigTileShowsTheSubStreamFirstAndThenTheMainStreamWithoutAGap() throws Exception {
+    List<Object> profiles = new CopyOnWriteArrayList<>();
+    WaitForAsyncUtils.asyncFx(() -> {
+      tile = new VideoTile(video.vlc, video.urls(), VideoTexts.of(Locale.ENGLISH), GATE);
+      tile.setPrefSize(1280, 720);
+      tile.playingProfileProperty().addListener((o, was, now) -> profiles.add(now));
+      root.getChildren().setAll(new javafx.scene.layout.Pane(tile));
+    }).get(5, TimeUnit.SECONDS);
+
+    await(Duration.ofSeconds(15), () -> VideoFixture.MAIN.equals(tile.playingProfileProperty().get()));
+
+    assertThat(profiles).containsExactly(VideoFixture.SUB, VideoFixture.MAIN);
+    assertThat(onFx(() -> tile.pictureView().getImage())).isNotNull();
+  }
+
+  @Test
   void goesLiveThenReconnectsWhenTheRelayGoesAwayAndIsLiveAgainWhenItComesBack() throws Exception {
     List<StreamState> states = new CopyOnWriteArrayList<>();
     showTile();
