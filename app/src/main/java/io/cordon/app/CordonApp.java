@@ -16,7 +16,7 @@ import io.cordon.client.auth.Session;
 import io.cordon.client.connection.ClientExecutors;
 import io.cordon.client.connection.ServerConnection;
 import io.cordon.app.map.MapSources;
-import io.cordon.app.video.VideoWallPanel;
+import io.cordon.app.video.VideoWalls;
 import io.cordon.client.video.VideoClient;
 import io.cordon.video.vlc.VlcRuntime;
 import io.cordon.client.alarm.AlarmActions;
@@ -83,6 +83,7 @@ public class CordonApp extends Application {
   private LiveVehicleStore vehicles;
   private VlcRuntime vlc;
   private MainWindow mainWindow;
+  private io.cordon.app.registration.RegistrationWindow registrationWindow;
 
   /** Used by {@link Application#launch}; options come from the command line. */
   public CordonApp() {}
@@ -189,24 +190,30 @@ public class CordonApp extends Application {
         new SupervisorNoticeBanner(supervisorNotices, i18n, sound, alarmQueue::select);
     // the video wall: relay URLs from VideoService; an alarm's linked cameras take its alarm area
     vlc = VlcRuntime.discover();
-    VideoWallPanel videoWall = new VideoWallPanel(vlc, new VideoClient(connection), i18n,
-        savedLayout.setting(VideoWallPanel.LAYOUT_SETTING), savedLayout.setting(VideoWallPanel.CAMERAS_SETTING),
+    VideoWalls videoWalls = new VideoWalls(vlc, new VideoClient(connection), i18n, savedLayout,
         () -> {
           if (mainWindow != null) {
             mainWindow.layoutChanged();
           }
         });
-    alarmQueue.setVideoWall(videoWall);
+    alarmQueue.setVideoWall(videoWalls);
     parkVm.parkProperty().addListener((o, was, park) -> {
       if (park != null) {
-        videoWall.setPark(park);
+        videoWalls.setPark(park);
       }
     });
     stage.titleProperty().unbind();
     mainWindow = new MainWindow(
-        stage, i18n, layoutStore, savedLayout, mapSources, background, eventsVm, alarmQueue, videoWall,
+        stage, i18n, layoutStore, savedLayout, mapSources, background, eventsVm, alarmQueue, videoWalls,
         supervisorNotice, statusVm, session,
         backend.embedded(), this::exit);
+    // 审批与登记 for reviewers: its own window, opened from the view menu
+    if (io.cordon.app.registration.RegistrationWindow.mayOpen(session)) {
+      registrationWindow = new io.cordon.app.registration.RegistrationWindow(
+          new io.cordon.client.registration.RegistrationClient(connection), i18n, Clock.systemUTC(), Platform::runLater);
+      feed.addListener(registrationWindow);
+      mainWindow.addRegistrationMenuItem(registrationWindow::show);
+    }
     stage.titleProperty().bind(i18n.text("app.title"));
     parkVm.loadCommand().execute();
     feed.startWithRecent(EventListViewModel.DEFAULT_CAPACITY);
@@ -217,6 +224,11 @@ public class CordonApp extends Application {
   /** Live vehicles as the map sees them, once signed in (tests inspect it). */
   public LiveVehicleStore vehicles() {
     return vehicles;
+  }
+
+  /** The reviewers' registration window, once a reviewer signed in (tests open it). */
+  public io.cordon.app.registration.RegistrationWindow registrationWindow() {
+    return registrationWindow;
   }
 
   /** The main window, once signed in (tests inspect it). */
@@ -250,6 +262,9 @@ public class CordonApp extends Application {
     stopped = true;
     if (mainWindow != null) {
       mainWindow.close();
+    }
+    if (registrationWindow != null) {
+      registrationWindow.close();
     }
     if (feed != null) {
       feed.close();

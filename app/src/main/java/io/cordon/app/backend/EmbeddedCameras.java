@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * background (the first start makes the clips, up to a minute); without ffmpeg or VLC the demo runs
  * without pictures and the log says what is missing.
  */
-final class EmbeddedCameras implements AutoCloseable {
+public final class EmbeddedCameras implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedCameras.class);
   /** Enough to fill a 3×3 wall; each VLC camera costs ~30 MB. System property cordon.demo.cameras (0: none). */
@@ -65,15 +65,7 @@ final class EmbeddedCameras implements AutoCloseable {
         return;
       }
       cameras = started;
-      List<CameraStream> list = new ArrayList<>();
-      for (TestCamera camera : wanted) {
-        for (TestStream stream : TestStream.values()) {
-          started.url(camera.id(), stream).ifPresent(url -> list.add(CameraStream.of(camera.id(),
-              stream == TestStream.MAIN ? StreamProfile.MAIN : StreamProfile.SUB, url)
-              .withResolution(new Resolution(stream.width(), stream.height()))));
-        }
-      }
-      streams = List.copyOf(list);
+      streams = streamsOf(started, wanted);
       registerWith(server.get());
       log.info("Demo cameras: {} simulated cameras serve RTSP", wanted.size());
     } catch (InterruptedException e) {
@@ -81,6 +73,19 @@ final class EmbeddedCameras implements AutoCloseable {
     } catch (Exception e) {
       log.warn("Demo cameras could not start", e);
     }
+  }
+
+  /** The main and sub streams of simulated cameras, as the camera registry lists them. */
+  public static List<CameraStream> streamsOf(TestCameraServer server, List<TestCamera> cameras) {
+    List<CameraStream> list = new ArrayList<>();
+    for (TestCamera camera : cameras) {
+      for (TestStream stream : TestStream.values()) {
+        server.url(camera.id(), stream).ifPresent(url -> list.add(CameraStream.of(camera.id(),
+            stream == TestStream.MAIN ? StreamProfile.MAIN : StreamProfile.SUB, url)
+            .withResolution(new Resolution(stream.width(), stream.height()))));
+      }
+    }
+    return List.copyOf(list);
   }
 
   /** Registers the cameras' streams with a (re)started server; nothing while they are still starting. */

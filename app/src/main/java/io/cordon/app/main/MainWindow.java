@@ -8,7 +8,7 @@ import io.cordon.app.event.EventListView;
 import io.cordon.app.i18n.I18n;
 import io.cordon.app.map.MapPanel;
 import io.cordon.app.status.StatusBarView;
-import io.cordon.app.video.VideoWallPanel;
+import io.cordon.app.video.VideoWalls;
 import io.cordon.app.theme.Styles;
 import io.cordon.client.auth.Session;
 import io.cordon.client.event.EventListViewModel;
@@ -61,8 +61,9 @@ public final class MainWindow {
   private final DockManager docks;
   private final MapPanel mapPanel;
   private final AlarmQueueView alarmQueue;
-  private final VideoWallPanel videoWall;
+  private final VideoWalls videoWalls;
   private final PauseTransition saveSoon = new PauseTransition(Duration.millis(500));
+  private Menu viewMenu;
   private boolean restoring = true;
 
   public MainWindow(
@@ -74,7 +75,7 @@ public final class MainWindow {
       Executor background,
       EventListViewModel eventsVm,
       AlarmQueueView alarmQueue,
-      VideoWallPanel videoWall,
+      VideoWalls videoWalls,
       SupervisorNoticeBanner supervisorNotice,
       StatusViewModel statusVm,
       Session session,
@@ -97,8 +98,8 @@ public final class MainWindow {
     DockableView mapView = new DockableView(MAP_VIEW, "view.map", mapPanel.root(), i18n);
     mapView.addHeaderItem(mapPanel.legendToggle());
     docks.register(mapView);
-    this.videoWall = videoWall;
-    docks.register(new DockableView(VIDEO_VIEW, "view.video", videoWall.root(), i18n));
+    this.videoWalls = videoWalls;
+    docks.register(new DockableView(VIDEO_VIEW, "view.video", videoWalls.main().root(), i18n));
     // The alarm queue: a selected alarm, or a new critical one, flies the map there.
     this.alarmQueue = alarmQueue;
     alarmQueue.setOnFocus(alarm -> mapPanel.map().focus(
@@ -140,6 +141,7 @@ public final class MainWindow {
     Styles.apply(scene);
     stage.setScene(scene);
     restore(layout.clampedTo(screens()));
+    videoWalls.restoreWindows(stage);
 
     saveSoon.setOnFinished(e -> saveLayout());
     stage.xProperty().addListener(o -> layoutChanged());
@@ -155,8 +157,20 @@ public final class MainWindow {
     return docks;
   }
 
+  /** Adds "审批与登记…" to the view menu; the caller shows it to reviewers only. */
+  public void addRegistrationMenuItem(Runnable open) {
+    MenuItem registration = item("registration.menu");
+    registration.setId("menu-registration");
+    registration.setOnAction(e -> open.run());
+    viewMenu.getItems().add(registration);
+  }
+
   public MapPanel mapPanel() {
     return mapPanel;
+  }
+
+  public VideoWalls videoWalls() {
+    return videoWalls;
   }
 
   private MenuBar menuBar(Runnable exit) {
@@ -167,9 +181,15 @@ public final class MainWindow {
     file.getItems().add(quit);
 
     Menu view = menu("menu.view");
+    viewMenu = view;
     MenuItem fit = item("menu.view.fit");
     fit.setOnAction(e -> mapPanel.map().fitToPark());
     view.getItems().add(fit);
+    // another wall in a window of its own, full screen on the next monitor without one
+    MenuItem newWall = item("menu.view.newWall");
+    newWall.setId("menu-new-wall");
+    newWall.setOnAction(e -> videoWalls.newWall(stage));
+    view.getItems().add(newWall);
 
     Menu language = menu("menu.language");
     language.setId("menu-language");
@@ -234,8 +254,10 @@ public final class MainWindow {
     for (ViewPlacement placement : docks.placements()) {
       layout = layout.withView(placement);
     }
-    return layout.withSetting(VideoWallPanel.LAYOUT_SETTING, videoWall.layoutSetting())
-        .withSetting(VideoWallPanel.CAMERAS_SETTING, videoWall.camerasSetting());
+    for (java.util.Map.Entry<String, String> setting : videoWalls.settings().entrySet()) {
+      layout = layout.withSetting(setting.getKey(), setting.getValue());
+    }
+    return layout;
   }
 
   /** Saves now; called after changes (debounced) and at exit. */
@@ -251,9 +273,11 @@ public final class MainWindow {
   /** At exit: saves the layout, then closes the detached windows (without docking them). */
   public void close() {
     saveLayout();
+    // closing the walls and windows below moves them: that must not be saved over the layout
+    restoring = true;
     mapPanel.close();
     alarmQueue.close();
-    videoWall.close();
+    videoWalls.close();
     docks.closeAllWindows();
   }
 
