@@ -153,10 +153,12 @@ public final class VideoTile extends StackPane implements AutoCloseable {
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox.setHgrow(who, Priority.SOMETIMES);
     clockLabel.getStyleClass().add(VideoStyles.CLOCK);
+    cacheAsBitmap(clockLabel);
     clockLabel.setMinWidth(Region.USE_PREF_SIZE);
     HBox top = new HBox(6, who, gap, clockLabel);
     top.setAlignment(Pos.TOP_LEFT);
     stateLabel.getStyleClass().add(VideoStyles.STATE);
+    cacheAsBitmap(stateLabel);
     stateLabel.setMinWidth(0);
     HBox bottom = new HBox(stateLabel);
     bottom.setAlignment(Pos.BOTTOM_LEFT);
@@ -174,7 +176,18 @@ public final class VideoTile extends StackPane implements AutoCloseable {
     Label label = new Label(text);
     label.getStyleClass().add(styleClass);
     label.setMinWidth(0);
+    cacheAsBitmap(label);
     return label;
+  }
+
+  /**
+   * The video under an overlay label changes every frame, so without a cache its text and translucent
+   * background are drawn again 25 times a second per tile; cached, they are one bitmap blit until the
+   * text changes (the clock once a second). This matters most on software rendering.
+   */
+  private static void cacheAsBitmap(Label label) {
+    label.setCache(true);
+    label.setCacheHint(javafx.scene.CacheHint.QUALITY);
   }
 
   public WallCamera camera() {

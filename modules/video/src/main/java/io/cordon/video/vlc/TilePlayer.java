@@ -101,7 +101,7 @@ public final class TilePlayer {
       if (!released) {
         // a live wall shows every picture it gets: late ones are not dropped or skipped
         player.media().play(url.toString(), ":network-caching=" + NETWORK_CACHING_MS, ":no-audio",
-            ":no-drop-late-frames", ":no-skip-frames");
+            ":no-drop-late-frames", ":no-skip-frames", ":avcodec-threads=1");
       }
     });
   }
