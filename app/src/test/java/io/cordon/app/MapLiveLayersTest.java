@@ -2,14 +2,8 @@ package io.cordon.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cordon.api.v1.AlarmIngestServiceGrpc;
-import io.cordon.api.v1.AlarmReport;
-import io.cordon.api.v1.AlarmType;
 import io.cordon.app.event.EventListView;
 import io.cordon.app.i18n.I18n;
-import io.cordon.client.alarm.AlarmProtos;
-import io.cordon.client.connection.ClientExecutors;
-import io.cordon.client.connection.ServerConnection;
 import io.cordon.domain.alarm.Severity;
 import io.cordon.domain.park.Camera;
 import io.cordon.map.live.AlarmMarker;
@@ -23,12 +17,8 @@ import io.cordon.map.ParkMapView;
 import io.cordon.map.interact.FeatureIndex;
 import io.cordon.server.park.ParkFileLoader;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.TableView;
@@ -139,34 +129,11 @@ class MapLiveLayersTest {
         .findFirst();
   }
 
-  /** What a video analytics server does: one smoke/fire report through AlarmIngestService, as the device user. */
-  private void reportSmokeAt(Camera camera) {
-    ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor();
-    try (ServerConnection device = ServerConnection.open(app.backend().address(),
-        new ClientExecutors(background, Runnable::run))) {
-      device.signIn("device", "device");
-      AlarmIngestServiceGrpc.newBlockingStub(device.channel())
-          .withCallCredentials(device.callCredentials())
-          .withDeadlineAfter(5, TimeUnit.SECONDS)
-          .raise(AlarmReport.newBuilder()
-              .setRequestId("map-test-" + System.nanoTime())
-              .setType(AlarmType.ALARM_TYPE_SMOKE_FIRE)
-              .setSourceKind("camera")
-              .setSourceId(camera.id().value())
-              .setTime(AlarmProtos.timestamp(Instant.now()))
-              .setSeverity(io.cordon.api.v1.AlarmSeverity.ALARM_SEVERITY_CRITICAL)
-              .setDetail("smoke near the camera")
-              .build());
-    } finally {
-      background.shutdownNow();
-    }
-  }
-
   @Test
   void anAlarmRaisedByADeviceIsMarkedOnTheMapWithItsTypeAndIdInTheOperatorsLanguage() throws Exception {
     Camera camera = ParkFileLoader.loadSample().cameras().get(0);
 
-    reportSmokeAt(camera);
+    DeviceReports.smokeAt(app, camera);
 
     AppDriver.waitFor("the alarm on the map", () -> markerAt(camera).isPresent());
     AlarmMarker marker = markerAt(camera).orElseThrow();

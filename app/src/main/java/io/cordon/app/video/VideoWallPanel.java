@@ -488,9 +488,10 @@ public final class VideoWallPanel implements AlarmVideoWall, AutoCloseable {
     for (int cell = 0; cell < wall.getWallLayout().cells().size(); cell++) {
       ids.add(wall.cameraAt(cell).map(c -> c.id().value()).orElse(""));
     }
-    settings.put(CAMERAS, String.join(",", ids));
+    // until the server lists streams, the saved cameras and tour are not on the wall yet: keep them
+    settings.put(CAMERAS, savedCameras.orElse(String.join(",", ids)));
     CameraGroup touring = tour.groupProperty().get();
-    settings.put(TOUR, touring == null ? "" : touring.name() + "|" + tourInterval.toSeconds());
+    settings.put(TOUR, savedTour.orElse(touring == null ? "" : touring.name() + "|" + tourInterval.toSeconds()));
     settings.put(ALARMS, Boolean.toString(alarmLinked.get()));
     return settings;
   }
