@@ -34,6 +34,8 @@ import javafx.util.StringConverter;
  * sanctions the penalty ladder gave, a form to record a violation, and appeals to decide.
  */
 public final class BlacklistView {
+  static final String ENTRIES_ID = "reg-blacklist-entries";
+  static final String VIOLATIONS_ID = "reg-blacklist-violations";
   private final BlacklistViewModel vm;
   private final RegistrationTexts texts;
   private final BorderPane root = new BorderPane();
@@ -75,6 +77,7 @@ public final class BlacklistView {
 
   private Node entries() {
     TableView<BlacklistEntry> t = table();
+    t.setId(ENTRIES_ID);
     t.setItems(vm.entries());
     t.getColumns().add(column("blacklist.subject", 200, e -> texts.subject(e.getSubject().getKind()) + " "
         + e.getSubject().getId()));
@@ -111,6 +114,7 @@ public final class BlacklistView {
 
   private Node violations() {
     TableView<Violation> t = table();
+    t.setId(VIOLATIONS_ID);
     t.setItems(vm.violations());
     t.getColumns().add(column("violation.at", 110, v -> texts.time(v.getAt())));
     t.getColumns().add(column("violation.kind", 120, v -> texts.violation(v.getKind())));

@@ -77,6 +77,21 @@ public final class RegistrationWindow implements EventFeed.Listener {
     return review;
   }
 
+  public RegistrySearchViewModel search() {
+    return search;
+  }
+
+  public BlacklistViewModel blacklist() {
+    return blacklist;
+  }
+
+  /** Brings the tab with this id to the front (the blacklist tab reloads its lists). */
+  public void selectTab(String id) {
+    TabPane tabs = (TabPane) stage.getScene().getRoot();
+    tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
+  }
+
   public InboxView inboxView() {
     return inboxView;
   }

@@ -24,6 +24,8 @@ import javafx.util.StringConverter;
 
 /** 登记查询: enterprises, people (ID numbers masked) and vehicles of the registry. */
 public final class RegistrySearchView {
+  static final String VEHICLES_ID = "reg-search-vehicles";
+  static final String PEOPLE_ID = "reg-search-people";
   private final RegistrySearchViewModel vm;
   private final RegistrationTexts texts;
   private final BorderPane root = new BorderPane();
@@ -104,6 +106,7 @@ public final class RegistrySearchView {
     enterprises.getColumns().add(column("search.enterprise.loading", 140, e -> String.join("、", e.getLoadingPointsList())));
     enterprises.getColumns().add(column("search.enterprise.accounts", 140, e -> String.join("、", e.getApplicantUsernamesList())));
 
+    people.setId(PEOPLE_ID);
     people.setItems(vm.people());
     people.getColumns().add(column("search.person.id", 100, RegistryPerson::getPersonId));
     people.getColumns().add(column("people.name", 100, RegistryPerson::getName));
@@ -114,6 +117,7 @@ public final class RegistrySearchView {
     people.getColumns().add(column("people.certificates", 420, p -> p.getCertificatesList().stream()
         .map(this::certificate).collect(Collectors.joining("；"))));
 
+    vehicles.setId(VEHICLES_ID);
     vehicles.setItems(vm.vehicles());
     vehicles.getColumns().add(column("vehicles.plate", 110, RegistryVehicle::getPlate));
     vehicles.getColumns().add(column("vehicles.color", 90, v -> texts.plateColor(v.getPlateColor())));

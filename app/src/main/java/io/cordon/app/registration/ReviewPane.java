@@ -50,12 +50,17 @@ final class ReviewPane {
   static final String REJECT_ID = "reg-reject";
   static final String ERROR_ID = "reg-error";
   static final String PERMIT_ID = "reg-permit";
+  static final String PERMIT_REVOKED_ID = "reg-permit-revoked";
+  static final String REVOKE_ID = "reg-revoke";
+  static final String REVOKE_REASON_ID = "reg-revoke-reason";
 
   private final ApplicationReviewViewModel vm;
   private final RegistrationTexts texts;
   private final BorderPane root = new BorderPane();
   private final VBox body = new VBox();
   private final VBox decision = new VBox();
+  // the reasons being written: one list and one listener for the pane's life (the editor is rebuilt often)
+  private final VBox reasonLines = new VBox(2);
 
   ReviewPane(ApplicationReviewViewModel vm, RegistrationTexts texts) {
     this.vm = Objects.requireNonNull(vm, "vm");
@@ -77,6 +82,7 @@ final class ReviewPane {
     vm.zones().addListener(redrawDecision);
     vm.opinionDepartments().addListener(redrawDecision);
     vm.canDecideFirstProperty().addListener(redrawDecision);
+    vm.reasons().addListener((ListChangeListener<FieldReason>) ch -> showReasons());
     rebuild();
   }
 
@@ -284,9 +290,35 @@ final class ReviewPane {
       row(g, "permit.exit", texts.get("permit.exit.required"));
     }
     if (p.hasRevocation()) {
-      row(g, "permit.revoked", texts.time(p.getRevocation().getAt()) + " · " + p.getRevocation().getReason());
+      row(g, "permit.revoked", texts.time(p.getRevocation().getAt()) + " · " + p.getRevocation().getBy() + " · "
+          + p.getRevocation().getReason());
+      Label revoked = new Label(texts.get("permit.revoked.chip"));
+      revoked.setId(PERMIT_REVOKED_ID);
+      revoked.getStyleClass().addAll(RegistrationStyles.CHIP, RegistrationStyles.LAPSED);
+      return new VBox(6, revoked, g);
     }
-    return g;
+    if (vm.callerDepartments().isEmpty()) {
+      return g;
+    }
+    return new VBox(8, g, revocation());
+  }
+
+  /** 吊销通行证: the reason is required; a refusal shows in the decision bar's error line like the others. */
+  private Node revocation() {
+    TextField reason = new TextField();
+    reason.setId(REVOKE_REASON_ID);
+    reason.setPromptText(texts.get("permit.revoke.prompt"));
+    reason.textProperty().bindBidirectional(vm.revocationReasonProperty());
+    HBox.setHgrow(reason, Priority.ALWAYS);
+    Button revoke = new Button(texts.get("permit.revoke"));
+    revoke.setId(REVOKE_ID);
+    revoke.getStyleClass().add("danger");
+    revoke.disableProperty().bind(vm.canRevokeProperty().not());
+    revoke.setOnAction(e -> vm.revokePermit());
+    reason.setOnAction(e -> revoke.fire());
+    HBox line = new HBox(8, reason, revoke);
+    line.setAlignment(Pos.CENTER_LEFT);
+    return line;
   }
 
   private Node history() {
@@ -401,16 +433,15 @@ final class ReviewPane {
     add.setId("reg-reason-add");
     add.setOnAction(e -> vm.addReason());
     reason.setOnAction(e -> vm.addReason());
-    VBox list = new VBox(2);
-    Runnable showReasons = () -> {
-      list.getChildren().clear();
-      vm.reasons().forEach(r -> list.getChildren().add(value("• " + texts.fieldName(r.getField()) + "：" + r.getReason())));
-    };
-    vm.reasons().addListener((ListChangeListener<FieldReason>) ch -> showReasons.run());
-    showReasons.run();
+    showReasons();
     HBox line = new HBox(8, field, reason, add);
     line.setAlignment(Pos.CENTER_LEFT);
-    return labelled("decision.reasons", new VBox(4, line, list));
+    return labelled("decision.reasons", new VBox(4, line, reasonLines));
+  }
+
+  private void showReasons() {
+    reasonLines.getChildren().setAll(vm.reasons().stream()
+        .map(r -> (Node) value("• " + texts.fieldName(r.getField()) + "：" + r.getReason())).toList());
   }
 
   private Label error() {

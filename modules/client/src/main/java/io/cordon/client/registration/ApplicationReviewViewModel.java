@@ -19,6 +19,7 @@ import io.cordon.api.v1.ReasonedActionRequest;
 import io.cordon.api.v1.RegistryPerson;
 import io.cordon.api.v1.RegistryVehicle;
 import io.cordon.api.v1.ReviewView;
+import io.cordon.api.v1.RevokePermitRequest;
 import io.cordon.api.v1.VehicleClass;
 import io.cordon.api.v1.ZoneClass;
 import io.cordon.client.registration.ReviewLines.CertificateLine;
@@ -83,8 +84,10 @@ public final class ApplicationReviewViewModel {
   private final StringProperty reasonField = new SimpleStringProperty(this, "reasonField", "");
   private final StringProperty reasonText = new SimpleStringProperty(this, "reasonText", "");
   private final StringProperty note = new SimpleStringProperty(this, "note", "");
+  private final StringProperty revocationReason = new SimpleStringProperty(this, "revocationReason", "");
   private final BooleanBinding canDecideFirst;
   private final BooleanBinding canGiveOpinion;
+  private final BooleanBinding canRevoke;
   private final List<Consumer<Application>> onDecided = new CopyOnWriteArrayList<>();
   private int loadGeneration;
 
@@ -99,6 +102,10 @@ public final class ApplicationReviewViewModel {
         && !status.busyProperty().get(), application, callerDepartments, status.busyProperty());
     canGiveOpinion = Bindings.createBooleanBinding(() -> !opinionDepartments.isEmpty()
         && !status.busyProperty().get(), opinionDepartments, status.busyProperty());
+    // reviewers (supervisors) always review for a department; admins only read
+    canRevoke = Bindings.createBooleanBinding(() -> permit.get() != null && !permit.get().hasRevocation()
+        && !callerDepartments.isEmpty() && !status.busyProperty().get(), permit, callerDepartments,
+        status.busyProperty());
   }
 
   /** The application shown; setting it loads it. */
@@ -188,6 +195,11 @@ public final class ApplicationReviewViewModel {
     return note;
   }
 
+  /** Why the permit is being revoked (2..500 characters, checked by the server). */
+  public StringProperty revocationReasonProperty() {
+    return revocationReason;
+  }
+
   public CallStatus status() {
     return status;
   }
@@ -199,6 +211,11 @@ public final class ApplicationReviewViewModel {
 
   public BooleanBinding canGiveOpinionProperty() {
     return canGiveOpinion;
+  }
+
+  /** An issued permit not yet revoked, and a reviewer (not a reading admin) looking at it. */
+  public BooleanBinding canRevokeProperty() {
+    return canRevoke;
   }
 
   /** Called on the UI thread with the application after each accepted decision. */
@@ -289,6 +306,25 @@ public final class ApplicationReviewViewModel {
     return decide(client.giveOpinion(request.build()));
   }
 
+  /**
+   * Revokes the shown permit with the reason written; the permit then carries its revocation. A
+   * missing or too short reason is the server's field error on "reason".
+   */
+  public CompletableFuture<Permit> revokePermit() {
+    Permit p = permit.get();
+    if (p == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("no permit shown"));
+    }
+    String reason = revocationReason.get() == null ? "" : revocationReason.get().strip();
+    return status.run(client.revokePermit(RevokePermitRequest.newBuilder().setRequestId(RegistrationClient.requestId())
+        .setPermitId(p.getPermitId()).setReason(reason).build()), revoked -> {
+          revocationReason.set("");
+          if (application.get() != null && revoked.getPermitId().equals(application.get().getPermitId())) {
+            permit.set(revoked);
+          }
+        });
+  }
+
   private ReasonedActionRequest reasoned() {
     Application a = application.get();
     addReason();
@@ -320,6 +356,7 @@ public final class ApplicationReviewViewModel {
     history.clear();
     reasons.clear();
     reasonText.set("");
+    revocationReason.set("");
     reasonField.set("");
     if (a == null) {
       callerDepartments.clear();

@@ -13,6 +13,7 @@ import io.cordon.api.v1.BlacklistServiceGrpc;
 import io.cordon.api.v1.CreateDraftRequest;
 import io.cordon.api.v1.DecideAppealRequest;
 import io.cordon.api.v1.EnterpriseList;
+import io.cordon.api.v1.FileAppealRequest;
 import io.cordon.api.v1.GetApplicationRequest;
 import io.cordon.api.v1.GetPermitRequest;
 import io.cordon.api.v1.InboxRequest;
@@ -30,6 +31,7 @@ import io.cordon.api.v1.RecordViolationRequest;
 import io.cordon.api.v1.RegistryServiceGrpc;
 import io.cordon.api.v1.ReviewServiceGrpc;
 import io.cordon.api.v1.ReviewView;
+import io.cordon.api.v1.RevokePermitRequest;
 import io.cordon.api.v1.SearchRequest;
 import io.cordon.api.v1.VehicleList;
 import io.cordon.api.v1.Violation;
@@ -86,6 +88,11 @@ public final class RegistrationClient {
 
   public CompletableFuture<Application> giveOpinion(OpinionRequest request) {
     return call(() -> review().giveOpinion(request));
+  }
+
+  /** Withdraws an issued permit at once (the gates stop honouring it); the reason is required. */
+  public CompletableFuture<Permit> revokePermit(RevokePermitRequest request) {
+    return call(() -> review().revokePermit(request));
   }
 
   public CompletableFuture<Permit> getPermit(String permitId) {
@@ -145,6 +152,11 @@ public final class RegistrationClient {
 
   public CompletableFuture<BlacklistEntry> lift(LiftRequest request) {
     return call(() -> blacklist().liftBlacklistEntry(request));
+  }
+
+  /** An appeal staff record for a sanctioned subject (e.g. handed in on paper at the gate). */
+  public CompletableFuture<Appeal> fileAppeal(FileAppealRequest request) {
+    return call(() -> blacklist().fileAppeal(request));
   }
 
   public CompletableFuture<Appeal> decideAppeal(DecideAppealRequest request) {

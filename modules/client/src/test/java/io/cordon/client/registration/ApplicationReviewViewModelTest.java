@@ -152,4 +152,48 @@ class ApplicationReviewViewModelTest {
     server.await("rejected", () -> vm.applicationProperty().get().getState() == ApplicationState.APPLICATION_STATE_REJECTED);
     assertThat(server.ui(() -> vm.canDecideFirstProperty().get())).isFalse();
   }
+
+  /** A fresh hazmat delivery taken through first and joint review: its permit is shown. */
+  private ApplicationReviewViewModel withIssuedPermit() {
+    ApplicationReviewViewModel vm = reviewing(server.submitHazmat());
+    server.ui(vm::approve);
+    server.await("joint review", () -> vm.opinionDepartments().size() == 2);
+    server.ui(() -> vm.giveOpinion(Department.DEPARTMENT_EMERGENCY_MANAGEMENT, true));
+    server.await("one opinion left", () -> vm.opinionDepartments().size() == 1 && !vm.status().busyProperty().get());
+    server.ui(() -> vm.giveOpinion(Department.DEPARTMENT_ENVIRONMENTAL_PROTECTION, true));
+    server.await("the permit", () -> vm.permitProperty().get() != null && !vm.status().busyProperty().get());
+    return vm;
+  }
+
+  @Test
+  void revokingAnIssuedPermitWithAReasonShowsItRevoked() {
+    ApplicationReviewViewModel vm = withIssuedPermit();
+    assertThat(server.ui(() -> vm.canRevokeProperty().get())).isTrue();
+
+    server.ui(() -> {
+      vm.revocationReasonProperty().set("押运员资格被吊销");
+      vm.revokePermit();
+    });
+
+    server.await("the revocation", () -> vm.permitProperty().get().hasRevocation());
+    server.ui(() -> {
+      assertThat(vm.permitProperty().get().getRevocation().getReason()).isEqualTo("押运员资格被吊销");
+      assertThat(vm.permitProperty().get().getRevocation().getBy()).isEqualTo(RegistrationServer.REVIEWER);
+      assertThat(vm.canRevokeProperty().get()).isFalse();
+      assertThat(vm.revocationReasonProperty().get()).isEmpty();
+    });
+  }
+
+  @Test
+  void revokingWithoutAReasonShowsTheServersFieldErrorAndKeepsThePermit() {
+    ApplicationReviewViewModel vm = withIssuedPermit();
+
+    server.ui(vm::revokePermit);
+
+    server.await("the refusal", () -> vm.status().failureProperty().get() != null);
+    server.ui(() -> {
+      assertThat(vm.status().fieldErrors()).extracting(FieldError::field).containsExactly("reason");
+      assertThat(vm.permitProperty().get().hasRevocation()).isFalse();
+    });
+  }
 }

@@ -3,7 +3,9 @@ package io.cordon.client.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.api.v1.Application;
+import io.cordon.api.v1.Appeal;
 import io.cordon.api.v1.BlacklistEntry;
+import io.cordon.api.v1.FileAppealRequest;
 import io.cordon.api.v1.ViolationKind;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -103,5 +105,25 @@ class BlacklistViewModelTest {
     server.await("the refusal", () -> vm.status().failureProperty().get() != null);
     assertThat(server.ui(() -> vm.status().fieldErrors().stream().map(FieldError::field).toList()))
         .contains("description");
+  }
+
+  @Test
+  void grantingAnAppealLiftsTheEntryItsViolationGave() throws Exception {
+    BlacklistViewModel vm = viewModel();
+    BlacklistEntry entry = driverForcesAGate(vm);
+    Appeal filed = server.client.fileAppeal(FileAppealRequest.newBuilder().setRequestId(RegistrationClient.requestId())
+        .setViolationId(entry.getViolationId()).setAppellant(entry.getSubject()).setGrounds("当时系卡口道闸故障，并非冲卡")
+        .build()).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    server.ui(vm::refresh);
+    server.await("the appeal listed", () -> !vm.status().busyProperty().get() && vm.appeals().stream()
+        .anyMatch(a -> a.getAppealId().equals(filed.getAppealId())));
+
+    server.ui(() -> vm.decideAppeal(filed.getAppealId(), true, "调取录像确认道闸故障"));
+
+    server.await("the entry lifted", () -> !vm.status().busyProperty().get()
+        && vm.entries().stream().noneMatch(e -> e.getEntryId().equals(entry.getEntryId())));
+    assertThat(server.ui(() -> vm.appeals().stream().filter(a -> a.getAppealId().equals(filed.getAppealId()))
+        .findFirst().orElseThrow().getState())).isEqualTo("GRANTED");
+    assertThat(server.ui(() -> vm.status().failureProperty().get())).isNull();
   }
 }
