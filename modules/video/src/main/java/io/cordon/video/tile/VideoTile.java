@@ -226,8 +226,18 @@ public final class VideoTile extends StackPane implements AutoCloseable {
   @Override
   protected void layoutChildren() {
     Insets in = getInsets();
-    picture.setFitWidth(Math.max(1, getWidth() - in.getLeft() - in.getRight()));
-    picture.setFitHeight(Math.max(1, getHeight() - in.getTop() - in.getBottom()));
+    double width = Math.max(1, getWidth() - in.getLeft() - in.getRight());
+    double height = Math.max(1, getHeight() - in.getTop() - in.getBottom());
+    javafx.geometry.Rectangle2D natural = picture.getViewport();
+    double scale = renderScale();
+    if (natural != null && nearlyFills(natural.getWidth() / scale, natural.getHeight() / scale, width, height)) {
+      // VLC already scaled the picture to the tile: drawn 1:1 it is a copy, not a filtered rescale
+      // of every pixel, which on software rendering is most of a frame's cost
+      width = natural.getWidth() / scale;
+      height = natural.getHeight() / scale;
+    }
+    picture.setFitWidth(width);
+    picture.setFitHeight(height);
     super.layoutChildren();
     if (current == null && pending == null && retryTimer.getStatus() != Animation.Status.RUNNING && !startQueued) {
       // The first start needs no settling: an alarm pop-up must show its picture within a second.
@@ -237,6 +247,12 @@ public final class VideoTile extends StackPane implements AutoCloseable {
         reconsider();
       });
     }
+  }
+
+  /** A picture that fits the box and fills it but for a few pixels (VLC's even width, rounding). */
+  private static boolean nearlyFills(double pictureWidth, double pictureHeight, double boxWidth, double boxHeight) {
+    return pictureWidth <= boxWidth + 0.5 && pictureHeight <= boxHeight + 0.5
+        && Math.max(pictureWidth / boxWidth, pictureHeight / boxHeight) >= 0.97;
   }
 
   @Override
@@ -352,6 +368,7 @@ public final class VideoTile extends StackPane implements AutoCloseable {
     if (picture.getImage() != p.surface.image()) {
       picture.setImage(p.surface.image());
       picture.setViewport(p.surface.viewport());
+      requestLayout();
       picture.getStyleClass().remove(VideoStyles.STALE);
       playingProfile.set(p.profile);
     }
