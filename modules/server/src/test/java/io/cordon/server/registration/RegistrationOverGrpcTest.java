@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.ByteString;
 import com.google.rpc.BadRequest;
+import io.cordon.api.v1.AddToBlacklistRequest;
 import io.cordon.api.v1.Application;
 import io.cordon.api.v1.ApplicationActionRequest;
 import io.cordon.api.v1.ApplicationDraft;
@@ -13,6 +14,7 @@ import io.cordon.api.v1.ApplicationKind;
 import io.cordon.api.v1.ApplicationState;
 import io.cordon.api.v1.AppointmentServiceGrpc;
 import io.cordon.api.v1.ApproveRequest;
+import io.cordon.api.v1.BlacklistEntry;
 import io.cordon.api.v1.BlacklistSubject;
 import io.cordon.api.v1.ConfirmExitRequest;
 import io.cordon.api.v1.CreateDraftRequest;
@@ -23,19 +25,23 @@ import io.cordon.api.v1.EventServiceGrpc;
 import io.cordon.api.v1.FieldReason;
 import io.cordon.api.v1.GetApplicationRequest;
 import io.cordon.api.v1.GetPermitRequest;
+import io.cordon.api.v1.Goods;
 import io.cordon.api.v1.ImportFormat;
 import io.cordon.api.v1.ImportKind;
 import io.cordon.api.v1.ImportRegistryRequest;
 import io.cordon.api.v1.ImportReport;
 import io.cordon.api.v1.LaneRef;
+import io.cordon.api.v1.ListBlacklistRequest;
 import io.cordon.api.v1.ListMineRequest;
 import io.cordon.api.v1.OpinionRequest;
 import io.cordon.api.v1.Permit;
 import io.cordon.api.v1.PermitActionRequest;
 import io.cordon.api.v1.PermitScope;
+import io.cordon.api.v1.QuantityUnit;
 import io.cordon.api.v1.QueryEventsRequest;
 import io.cordon.api.v1.RecordViolationRequest;
 import io.cordon.api.v1.ReasonedActionRequest;
+import io.cordon.api.v1.RevokePermitRequest;
 import io.cordon.api.v1.RegistryPerson;
 import io.cordon.api.v1.RegistryVehicle;
 import io.cordon.api.v1.SearchRequest;
@@ -44,6 +50,7 @@ import io.cordon.api.v1.SubjectKind;
 import io.cordon.api.v1.SubjectRef;
 import io.cordon.api.v1.UpsertPersonRequest;
 import io.cordon.api.v1.UpsertVehicleRequest;
+import io.cordon.api.v1.VehicleClass;
 import io.cordon.api.v1.Violation;
 import io.cordon.api.v1.ViolationKind;
 import io.cordon.server.ServerConfig;
@@ -151,6 +158,44 @@ class RegistrationOverGrpcTest {
   }
 
   @Test
+  void aHazwasteDeliveryGoesThroughJointReviewToAPermitForTheHazwasteLane() {
+    Instant before = Instant.now().minusSeconds(5);
+    Calls haulier = calls("ent-haulier");
+    RegistryVehicle wasteTanker = haulier.save(RegistrationFixtures.tanker(HAULIER).toBuilder()
+        .setVehicleClass(VehicleClass.VEHICLE_CLASS_HAZWASTE).build());
+    ApplicationDraft draft = hazmatDraft(haulier, haulier.save(RegistrationFixtures.driver(HAULIER))).toBuilder()
+        .setPurpose("废矿物油外运处置").setVehicles(0, wasteTanker.getPlate())
+        .setGoods(0, Goods.newBuilder().setName("废矿物油").setHazardClass("3").setUnNumber("UN1993").setAmount("12")
+            .setUnit(QuantityUnit.QUANTITY_UNIT_TONNE).setWasteCode("HW08"))
+        .build();
+    Application submitted = haulier.appointments().submit(action(create(haulier,
+        ApplicationKind.APPLICATION_KIND_HAZWASTE_DELIVERY, draft)));
+    assertThat(submitted.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_UNDER_REVIEW);
+
+    Application joint = calls("supervisor").review().approve(ApproveRequest.newBuilder().setRequestId(requestId())
+        .setApplicationId(submitted.getApplicationId()).setExpectedVersion(submitted.getVersion())
+        .setScope(PermitScope.newBuilder().addLanes(LaneRef.newBuilder().setGateId("G2").setLaneId("L4"))
+            .addZones("Z-KEY-3")).build());
+    assertThat(joint.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_JOINT_REVIEW);
+    Application oneAgreed = opinion("environment", joint, true);
+    assertThat(oneAgreed.getPendingDepartmentsList()).containsExactly(Department.DEPARTMENT_EMERGENCY_MANAGEMENT);
+    Application approved = opinion("emergency", oneAgreed, true);
+
+    assertThat(approved.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_APPROVED);
+    Permit permit = haulier.appointments().getPermit(GetPermitRequest.newBuilder()
+        .setPermitId(approved.getPermitId()).build());
+    assertThat(permit.getGateIdsList()).containsExactly("G2");
+    assertThat(permit.getVehiclesList()).singleElement().satisfies(v -> {
+      assertThat(v.getPlate()).isEqualTo(approved.getContent().getVehicles(0).getPlate());
+      assertThat(v.getVehicleClass()).isEqualTo(VehicleClass.VEHICLE_CLASS_HAZWASTE);
+    });
+    assertThat(permit.getExitConfirmationRequired()).isTrue();
+    assertThat(approved.getContent().getGoods(0).getWasteCode()).isEqualTo("HW08");
+    assertThat(events("permit.issued", "permit", approved.getPermitId(), before)).singleElement()
+        .satisfies(e -> assertThat(e.getAttributesMap()).containsEntry("lanes", "G2/L4"));
+  }
+
+  @Test
   void aJointObjectionReturnsTheApplicationToTheApplicantWithItsReasons() {
     Application joint = approveFirst(submittedHazmat(calls("ent-haulier")));
     Application returned = calls("emergency").review().giveOpinion(OpinionRequest.newBuilder()
@@ -180,6 +225,26 @@ class RegistrationOverGrpcTest {
 
     assertThat(rejected.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_REJECTED);
     assertThat(rejected.getReasonsList()).extracting(FieldReason::getField).contains("content.driver");
+    assertThat(rejected.getHistoryList().get(rejected.getHistoryCount() - 1).getAction()).isEqualTo("auto_reject");
+  }
+
+  @Test
+  void aHazmatDeliveryByABlacklistedVehicleIsRejectedAutomaticallyNamingTheVehicle() {
+    Calls haulier = calls("ent-haulier");
+    ApplicationDraft draft = hazmatDraft(haulier, haulier.save(RegistrationFixtures.driver(HAULIER)));
+    String plate = draft.getVehicles(0);
+    calls("supervisor").blacklist().addToBlacklist(AddToBlacklistRequest.newBuilder().setRequestId(requestId())
+        .setSubject(vehicle(plate)).setReason("公安通报：套牌车辆").build());
+
+    Application rejected = haulier.appointments().submit(action(create(haulier,
+        ApplicationKind.APPLICATION_KIND_HAZMAT_DELIVERY, draft)));
+
+    assertThat(rejected.getState()).isEqualTo(ApplicationState.APPLICATION_STATE_REJECTED);
+    assertThat(rejected.getReasonsList()).anySatisfy(r -> {
+      assertThat(r.getField()).isEqualTo("content.vehicles[0].plate");
+      assertThat(r.getReason()).contains("公安通报：套牌车辆");
+    });
+    assertThat(rejected.getReasonsList()).extracting(FieldReason::getField).doesNotContain("content.driver");
     assertThat(rejected.getHistoryList().get(rejected.getHistoryCount() - 1).getAction()).isEqualTo("auto_reject");
   }
 
@@ -357,6 +422,58 @@ class RegistrationOverGrpcTest {
   }
 
   @Test
+  void anEnterpriseImportWithABadCreditCodeImportsNoEnterpriseUntilTheRowIsFixed() {
+    String good = RegistrationFixtures.creditCode("91320582MA1M00091");
+    String fixed = RegistrationFixtures.creditCode("91320582MA1M00092");
+    String bad = fixed.substring(0, 17) + (fixed.charAt(17) == '1' ? '2' : '1');
+    String header = "enterprise_id,name,credit_code,contact_name,contact_position,contact_phone,loading_points\n";
+    String first = "ENT-91,导入甲化工有限公司," + good + ",周强,安全负责人,13800000091,LP1;LP2\n";
+    String second = "ENT-92,导入乙化工有限公司,%s,吴敏,安全负责人,13800000092,\n";
+    Calls admin = calls("admin");
+
+    ImportReport refused = admin.registry().importRegistry(importOf(ImportKind.IMPORT_KIND_ENTERPRISES,
+        header + first + String.format(second, bad)));
+
+    assertThat(refused.getImported()).isFalse();
+    assertThat(refused.getErrorsList()).extracting(e -> e.getRow() + ":" + e.getField())
+        .containsExactly("2:credit_code");
+    assertThat(admin.registry().searchEnterprises(SearchRequest.newBuilder().setText("导入甲化工").build())
+        .getEnterprisesList()).isEmpty();
+
+    ImportReport imported = admin.registry().importRegistry(importOf(ImportKind.IMPORT_KIND_ENTERPRISES,
+        header + first + String.format(second, fixed)));
+
+    assertThat(imported.getErrorsList()).isEmpty();
+    assertThat(imported.getCreated()).isEqualTo(2);
+    assertThat(admin.registry().searchEnterprises(SearchRequest.newBuilder().setText("导入甲化工").build())
+        .getEnterprisesList()).singleElement().satisfies(e -> {
+          assertThat(e.getCreditCode()).isEqualTo(good);
+          assertThat(e.getLoadingPointsList()).containsExactly("LP1", "LP2");
+        });
+  }
+
+  @Test
+  void aVehicleImportWithABadPlateAndAForeignOwnerImportsNoVehicleAndNamesBoth() {
+    String goodPlate = RegistrationFixtures.plate();
+    String csv = "plate,plate_color,vehicle_class,vin,owner_id,transport_permit_number,transport_permit_expires_on\n"
+        + goodPlate + ",YELLOW,HAZMAT," + RegistrationFixtures.vin() + "," + HAULIER + ",苏交运32010002,2031-06-30\n"
+        + "沪A1234,BLUE,ORDINARY," + RegistrationFixtures.vin() + "," + HAULIER + ",,\n"
+        + RegistrationFixtures.plate() + ",BLUE,ORDINARY," + RegistrationFixtures.vin() + "," + HOST + ",,\n"
+        + RegistrationFixtures.plate() + ",YELLOW,HAZWASTE," + RegistrationFixtures.vin() + "," + HAULIER
+        + ",苏交运32010003,2031-06-30\n";
+    Calls haulier = calls("ent-haulier");
+
+    ImportReport report = haulier.registry().importRegistry(importOf(ImportKind.IMPORT_KIND_VEHICLES, csv));
+
+    assertThat(report.getImported()).isFalse();
+    assertThat(report.getRows()).isEqualTo(4);
+    assertThat(report.getErrorsList()).extracting(e -> e.getRow() + ":" + e.getField())
+        .containsExactly("2:plate", "3:owner_id");
+    assertThat(haulier.registry().searchVehicles(SearchRequest.newBuilder().setText(goodPlate).build())
+        .getVehiclesList()).isEmpty();
+  }
+
+  @Test
   void anXlsxImportWithBadRowsImportsNothingAndNamesEachRowAndField() throws Exception {
     String good1 = RegistrationFixtures.idNumber();
     String good2 = RegistrationFixtures.idNumber();
@@ -434,6 +551,68 @@ class RegistrationOverGrpcTest {
         e.getSubjectsList()).contains(SubjectRef.newBuilder().setKind("permit").setId(approved.getPermitId()).build()));
   }
 
+  // ---- revocation -----------------------------------------------------------------------------------
+
+  @Test
+  void aSupervisorRevokesAnIssuedPermitWithAReasonAndTheGatesOfItsIssueAreTold() {
+    Instant before = Instant.now().minusSeconds(5);
+    Application approved = approvedHazmat();
+
+    Permit revoked = calls("supervisor").review().revokePermit(revoke(approved, "驾驶员资质存疑，暂停入园"));
+
+    assertThat(revoked.hasRevocation()).isTrue();
+    assertThat(revoked.getRevocation().getBy()).isEqualTo("supervisor");
+    assertThat(revoked.getRevocation().getReason()).isEqualTo("驾驶员资质存疑，暂停入园");
+    assertThat(calls("ent-haulier").appointments().getPermit(GetPermitRequest.newBuilder()
+        .setPermitId(approved.getPermitId()).build()).getRevocation()).isEqualTo(revoked.getRevocation());
+    SubjectRef permit = SubjectRef.newBuilder().setKind("permit").setId(approved.getPermitId()).build();
+    Event issued = events("permit.issued", "permit", approved.getPermitId(), before).get(0);
+    List<Event> revokedEvents = events("permit.revoked", "permit", approved.getPermitId(), before);
+    assertThat(revokedEvents).singleElement().satisfies(e -> {
+      assertThat(e.getSubjectsList()).contains(permit);
+      assertThat(gates(e)).isNotEmpty().containsExactlyInAnyOrderElementsOf(gates(issued));
+    });
+  }
+
+  @Test
+  void aPermitRevokedOnceCannotBeRevokedAgain() {
+    Application approved = approvedHazmat();
+    Calls supervisor = calls("supervisor");
+    supervisor.review().revokePermit(revoke(approved, "窗口期内停产检修"));
+
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+        () -> supervisor.review().revokePermit(revoke(approved, "再次撤销")));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(supervisor.appointments().getPermit(GetPermitRequest.newBuilder()
+        .setPermitId(approved.getPermitId()).build()).getRevocation().getReason()).isEqualTo("窗口期内停产检修");
+  }
+
+  @Test
+  void aRevocationWithoutAReasonIsAFieldError() {
+    Application approved = approvedHazmat();
+
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+        () -> calls("supervisor").review().revokePermit(revoke(approved, "  ")));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(fields(e)).containsExactly("reason");
+    assertThat(calls("ent-haulier").appointments().getPermit(GetPermitRequest.newBuilder()
+        .setPermitId(approved.getPermitId()).build()).hasRevocation()).isFalse();
+  }
+
+  @Test
+  void anApplicantCannotRevokeAPermit() {
+    Application approved = approvedHazmat();
+
+    StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class,
+        () -> calls("ent-haulier").review().revokePermit(revoke(approved, "不需要了")));
+
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    assertThat(calls("ent-haulier").appointments().getPermit(GetPermitRequest.newBuilder()
+        .setPermitId(approved.getPermitId()).build()).hasRevocation()).isFalse();
+  }
+
   // ---- journal --------------------------------------------------------------------------------------
 
   @Test
@@ -468,6 +647,11 @@ class RegistrationOverGrpcTest {
   void aRestartKeepsApplicationsPermitsAndTheBlacklist() {
     Application approved = opinion("environment", opinion("emergency",
         approveFirst(submittedHazmat(calls("ent-haulier"))), true), true);
+    RegistryPerson banned = calls("ent-haulier").save(RegistrationFixtures.driver(HAULIER));
+    Instant until = Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    BlacklistEntry added = calls("supervisor").blacklist().addToBlacklist(AddToBlacklistRequest.newBuilder()
+        .setRequestId(requestId()).setSubject(person(banned.getPersonId())).setReason("公安通报：涉嫌违规运输")
+        .setUntil(RegistrationFixtures.ts(until)).build());
 
     server.restart();
 
@@ -477,11 +661,33 @@ class RegistrationOverGrpcTest {
     assertThat(reloaded.toBuilder().clearOverdue().build()).isEqualTo(approved.toBuilder().clearOverdue().build());
     assertThat(haulier.appointments().getPermit(GetPermitRequest.newBuilder().setPermitId(approved.getPermitId())
         .build()).getGateIdsList()).containsExactly("G2");
-    assertThat(calls("supervisor").blacklist().listBlacklist(io.cordon.api.v1.ListBlacklistRequest.newBuilder()
-        .setIncludeInactive(true).build()).getEntriesList()).isNotNull();
+    assertThat(calls("supervisor").blacklist().listBlacklist(ListBlacklistRequest.newBuilder()
+        .setSubject(person(banned.getPersonId())).setIncludeInactive(true).build()).getEntriesList())
+        .singleElement().satisfies(e -> {
+          assertThat(e.getEntryId()).isEqualTo(added.getEntryId());
+          assertThat(e.getSubject()).isEqualTo(person(banned.getPersonId()));
+          assertThat(e.getReason()).isEqualTo("公安通报：涉嫌违规运输");
+          assertThat(e.getUntil()).isEqualTo(RegistrationFixtures.ts(until));
+          assertThat(e.getActive()).isTrue();
+        });
   }
 
   // ---- helpers --------------------------------------------------------------------------------
+
+  Application approvedHazmat() {
+    return opinion("environment", opinion("emergency", approveFirst(submittedHazmat(calls("ent-haulier"))), true),
+        true);
+  }
+
+  static RevokePermitRequest revoke(Application approved, String reason) {
+    return RevokePermitRequest.newBuilder().setRequestId(requestId()).setPermitId(approved.getPermitId())
+        .setReason(reason).build();
+  }
+
+  /** The gates an event names as its subjects. */
+  static List<String> gates(Event e) {
+    return e.getSubjectsList().stream().filter(s -> s.getKind().equals("gate")).map(SubjectRef::getId).toList();
+  }
 
   ApplicationDraft hazmatDraft(Calls haulier, RegistryPerson driver) {
     RegistryPerson escort = haulier.save(RegistrationFixtures.escort(HAULIER));
@@ -549,6 +755,11 @@ class RegistrationOverGrpcTest {
         .build();
   }
 
+  static ImportRegistryRequest importOf(ImportKind kind, String csv) {
+    return ImportRegistryRequest.newBuilder().setRequestId(requestId()).setKind(kind)
+        .setContent(ByteString.copyFrom(csv, StandardCharsets.UTF_8)).build();
+  }
+
   static ImportRegistryRequest importPeople(String csv) {
     return ImportRegistryRequest.newBuilder().setRequestId(requestId()).setKind(ImportKind.IMPORT_KIND_PEOPLE)
         .setContent(ByteString.copyFrom(csv, StandardCharsets.UTF_8)).build();
@@ -576,5 +787,9 @@ class RegistrationOverGrpcTest {
 
   static BlacklistSubject person(String id) {
     return BlacklistSubject.newBuilder().setKind(SubjectKind.SUBJECT_KIND_PERSON).setId(id).build();
+  }
+
+  static BlacklistSubject vehicle(String plate) {
+    return BlacklistSubject.newBuilder().setKind(SubjectKind.SUBJECT_KIND_VEHICLE).setId(plate).build();
   }
 }
