@@ -230,12 +230,15 @@ public final class VideoTile extends StackPane implements AutoCloseable {
     double height = Math.max(1, getHeight() - in.getTop() - in.getBottom());
     javafx.geometry.Rectangle2D natural = picture.getViewport();
     double scale = renderScale();
-    if (natural != null && nearlyFills(natural.getWidth() / scale, natural.getHeight() / scale, width, height)) {
-      // VLC already scaled the picture to the tile: drawn 1:1 it is a copy, not a filtered rescale
-      // of every pixel, which on software rendering is most of a frame's cost
+    boolean oneToOne = natural != null
+        && nearlyFills(natural.getWidth() / scale, natural.getHeight() / scale, width, height);
+    if (oneToOne) {
+      // VLC already scaled the picture to the tile: drawn 1:1 without filtering it is a copy, not a
+      // filtered rescale of every pixel, which on software rendering is most of a frame's cost
       width = natural.getWidth() / scale;
       height = natural.getHeight() / scale;
     }
+    picture.setSmooth(!oneToOne);
     picture.setFitWidth(width);
     picture.setFitHeight(height);
     super.layoutChildren();
@@ -271,8 +274,10 @@ public final class VideoTile extends StackPane implements AutoCloseable {
       return;
     }
     double scale = renderScale();
-    int width = (int) Math.round(getWidth() * scale);
-    int height = (int) Math.round(getHeight() * scale);
+    // the picture's box inside the tile's border: VLC delivers at most that, so it is drawn 1:1
+    Insets in = getInsets();
+    int width = (int) Math.round(Math.max(2, getWidth() - in.getLeft() - in.getRight()) * scale);
+    int height = (int) Math.round(Math.max(2, getHeight() - in.getTop() - in.getBottom()) * scale);
     StreamProfile wanted = StreamChoice.choose(camera.streams(), width, height);
     if (current == null && pending == null) {
       if (retryTimer.getStatus() != Animation.Status.RUNNING) {

@@ -102,6 +102,19 @@ class VideoTileTest {
   }
 
   @Test
+  void vlcDeliversThePictureAtTheTilesSizeSoItIsDrawnOneToOneWithoutFiltering() throws Exception {
+    showTile();
+    await(Duration.ofSeconds(10), () -> tile.currentPicture().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+
+    javafx.geometry.Rectangle2D delivered = onFx(() -> tile.pictureView().getViewport());
+    double boxWidth = onFx(() -> tile.getWidth() - tile.getInsets().getLeft() - tile.getInsets().getRight());
+    assertThat(delivered.getWidth()).isLessThanOrEqualTo(boxWidth).isGreaterThan(boxWidth * 0.97);
+    assertThat(onFx(() -> tile.pictureView().getFitWidth())).isEqualTo(delivered.getWidth());
+    assertThat(onFx(() -> tile.pictureView().isSmooth())).isFalse();
+  }
+
+  @Test
   void goesLiveThenReconnectsWhenTheRelayGoesAwayAndIsLiveAgainWhenItComesBack() throws Exception {
     List<StreamState> states = new CopyOnWriteArrayList<>();
     showTile();
