@@ -182,6 +182,7 @@ public class CordonApp extends Application {
     AlarmActions alarmActions = new AlarmActions(new AlarmClient(connection), alarmStore, session,
         alarmQueueVm.connectedBinding(), alarmDetailVm.alarmProperty(), Platform::runLater);
     AlarmSound sound = new AlarmSound();
+    Platform.runLater(sound::prepare); // after the window is up, not at the first critical alarm
     AlarmQueueView alarmQueue = new AlarmQueueView(alarmQueueVm, alarmDetailVm, alarmActions, i18n, sound);
     // escalations and skipped SOP steps reach a supervisor as a red notice and a louder tone
     SupervisorNotices supervisorNotices = new SupervisorNotices(session, Clock.systemUTC());

@@ -560,9 +560,10 @@ public final class AlarmQueueView {
 
   private void alert(AlarmQueueViewModel.Alert alert) {
     if (!alert.newCritical().isEmpty()) {
+      // the wall's pictures take longest to come: start them before the map flight and the tone
+      // (the first tone loads the media player, which can take a few hundred ms)
+      focus(alert.newCritical().get(0));
       sound.playCritical();
-      Alarm first = alert.newCritical().get(0);
-      focus(first);
     }
     // an escalation flashes here; the louder tone is the supervisors' (SupervisorNoticeBanner)
     alert.newCritical().forEach(a -> flashing.add(a.getAlarmId()));
@@ -606,10 +607,10 @@ public final class AlarmQueueView {
 
   private void focus(Alarm alarm) {
     focused.set(alarm);
-    onFocus.accept(alarm);
     if (alarm.getLinkedCameraIdsCount() > 0) {
       videoWall.showCameras(alarm.getAlarmId(), alarm.getLinkedCameraIdsList());
     }
+    onFocus.accept(alarm);
   }
 
   /** What the countdown clock says now (tests). */

@@ -36,6 +36,21 @@ public final class AlarmSound {
     play(ESCALATION_VOLUME);
   }
 
+  /**
+   * Loads the tone now (the media player takes a few hundred ms to make, or to fail to make), so the
+   * first critical alarm does not wait for it. Call on the FX thread, once the window is up.
+   */
+  public void prepare() {
+    if (failed || player != null) {
+      return;
+    }
+    try {
+      player();
+    } catch (RuntimeException | LinkageError e) {
+      silence(e.toString());
+    }
+  }
+
   /** How many times a tone was asked for (played or not), for tests. */
   public int requests() {
     return requests;
@@ -52,17 +67,23 @@ public final class AlarmSound {
       return;
     }
     try {
-      if (player == null) {
-        URL tone = Objects.requireNonNull(AlarmSound.class.getResource(TONE), TONE);
-        player = new MediaPlayer(new Media(tone.toExternalForm()));
-        player.setOnError(() -> silence(String.valueOf(player.getError())));
-      }
+      MediaPlayer player = player();
       player.stop();
       player.setVolume(volume);
       player.play();
     } catch (RuntimeException | LinkageError e) {
       silence(e.toString());
     }
+  }
+
+  private MediaPlayer player() {
+    if (player == null) {
+      URL tone = Objects.requireNonNull(AlarmSound.class.getResource(TONE), TONE);
+      MediaPlayer made = new MediaPlayer(new Media(tone.toExternalForm()));
+      made.setOnError(() -> silence(String.valueOf(made.getError())));
+      player = made;
+    }
+    return player;
   }
 
   private void silence(String why) {
