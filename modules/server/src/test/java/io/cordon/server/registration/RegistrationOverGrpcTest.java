@@ -39,6 +39,7 @@ import io.cordon.api.v1.PermitActionRequest;
 import io.cordon.api.v1.PermitScope;
 import io.cordon.api.v1.QuantityUnit;
 import io.cordon.api.v1.QueryEventsRequest;
+import io.cordon.api.v1.ListViolationsRequest;
 import io.cordon.api.v1.RecordViolationRequest;
 import io.cordon.api.v1.ReasonedActionRequest;
 import io.cordon.api.v1.RevokePermitRequest;
@@ -220,6 +221,10 @@ class RegistrationOverGrpcTest {
         .setAt(RegistrationFixtures.ts(Instant.now().minusSeconds(600))).setPersonId(driver.getPersonId())
         .setGateId("G1").addEvidence("media://clips/G1/forced.mp4").setDescription("强行冲卡").build());
     assertThat(forced.getBlacklistEntryIdsList()).hasSize(1);
+    assertThat(forced.getEvidenceList()).containsExactly("media://clips/G1/forced.mp4");
+    assertThat(calls("supervisor").blacklist().listViolations(ListViolationsRequest.newBuilder().build())
+        .getViolationsList()).filteredOn(v -> v.getViolationId().equals(forced.getViolationId()))
+        .singleElement().satisfies(v -> assertThat(v.getEvidenceList()).containsExactly("media://clips/G1/forced.mp4"));
 
     Application rejected = haulier.appointments().submit(action(draftHazmat(haulier, driver)));
 
