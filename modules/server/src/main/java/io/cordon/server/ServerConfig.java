@@ -39,7 +39,7 @@ import java.util.Properties;
  * media.port        CORDON_MEDIA_PORT       the media relay's HTTP port, default 50080 (0 ephemeral, -1 no relay)
  * media.public-url  CORDON_MEDIA_PUBLIC_URL the relay as clients reach it; required with a wildcard bind address
  * camera.streams.file CORDON_CAMERA_STREAMS_FILE camera addresses and logins; default data.dir/camera-streams.json
- * media.standby     CORDON_MEDIA_STANDBY    streams pulled with nobody watching: none, linked (default), all
+ * media.standby     CORDON_MEDIA_STANDBY    streams pulled with nobody watching: none, linked, all (default)
  * </pre>
  */
 public final class ServerConfig {
@@ -330,7 +330,7 @@ public final class ServerConfig {
     private Path cameraStreamsFile;
     private int mediaPort;
     private java.net.URI mediaPublicUrl;
-    private StandbyPolicy mediaStandby = StandbyPolicy.LINKED;
+    private StandbyPolicy mediaStandby = StandbyPolicy.ALL;
     private RegistrationSettings registrationSettings;
     private boolean demoRegistry;
     private Clock clock = Clock.systemUTC();
@@ -344,7 +344,7 @@ public final class ServerConfig {
       return this;
     }
 
-    /** Streams the media relay pulls with nobody watching; default {@link StandbyPolicy#LINKED}. */
+    /** Streams the media relay pulls with nobody watching; default {@link StandbyPolicy#ALL}. */
     public Builder mediaStandby(StandbyPolicy mediaStandby) {
       this.mediaStandby = Objects.requireNonNull(mediaStandby, "mediaStandby");
       return this;

@@ -144,14 +144,15 @@ class ServerConfigTest {
   }
 
   @Test
-  void mediaStandbyIsReadFromTheFileOverriddenByTheEnvironmentAndDefaultsToLinked() throws Exception {
-    Path file = write("data.dir=data\nmedia.standby=ALL\n");
+  void mediaStandbyIsReadFromTheFileOverriddenByTheEnvironmentAndDefaultsToAll() throws Exception {
+    Path file = write("data.dir=data\nmedia.standby=LINKED\n");
 
-    assertThat(ServerConfig.load(file, Map.of()).mediaStandby()).isEqualTo(io.cordon.server.video.StandbyPolicy.ALL);
+    assertThat(ServerConfig.load(file, Map.of()).mediaStandby())
+        .isEqualTo(io.cordon.server.video.StandbyPolicy.LINKED);
     assertThat(ServerConfig.load(file, Map.of("CORDON_MEDIA_STANDBY", "none")).mediaStandby())
         .isEqualTo(io.cordon.server.video.StandbyPolicy.NONE);
     assertThat(ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d")).mediaStandby())
-        .isEqualTo(io.cordon.server.video.StandbyPolicy.LINKED);
+        .isEqualTo(io.cordon.server.video.StandbyPolicy.ALL);
   }
 
   @Test

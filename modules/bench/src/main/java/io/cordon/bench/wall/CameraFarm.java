@@ -99,7 +99,7 @@ final class CameraFarm implements AutoCloseable {
 
   /**
    * The relay keeps these cameras' sub-streams pulled with nobody watching (its standby set, what the server's
-   * {@code media.standby=linked} does for the cameras an alarm can link); an empty list ends it.
+   * {@code media.standby} does for every camera (all) or the ones an alarm can link (linked)); an empty list ends it.
    */
   void standby(List<Integer> indexes) {
     relay.setStandby(indexes.stream()

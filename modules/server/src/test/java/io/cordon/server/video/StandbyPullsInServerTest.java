@@ -41,7 +41,7 @@ class StandbyPullsInServerTest {
 
   @Test
   void withLinkedTheSubStreamOfACameraCoveringASensorIsPulledAndOneCoveringNothingIsNot() throws Exception {
-    server = TestServer.with(ServerConfig.builder().dataDir(dataDir).build());
+    server = TestServer.with(ServerConfig.builder().dataDir(dataDir).mediaStandby(StandbyPolicy.LINKED).build());
     int closed = closedPort();
 
     server.server().cameraStreams().replace(List.of(
@@ -55,7 +55,7 @@ class StandbyPullsInServerTest {
 
   @Test
   void replacingTheCameraStreamsTakesACameraOffStandby() throws Exception {
-    server = TestServer.with(ServerConfig.builder().dataDir(dataDir).build());
+    server = TestServer.with(ServerConfig.builder().dataDir(dataDir).mediaStandby(StandbyPolicy.LINKED).build());
     int closed = closedPort();
     server.server().cameraStreams().replace(List.of(sub("CAM-001", closed)));
     assertThat(Eventually.within(Duration.ofSeconds(10), () -> health().contains("\"standby\":true"))).isTrue();
