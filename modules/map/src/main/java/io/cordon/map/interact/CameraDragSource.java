@@ -22,7 +22,7 @@ final class CameraDragSource {
     this.index = index;
   }
 
-  static void install(Region map, FeatureIndex index, MapNavigator navigator) {
+  static CameraDragSource install(Region map, FeatureIndex index, MapNavigator navigator) {
     CameraDragSource source = new CameraDragSource(index);
     navigator.holdPanWhile(() -> source.pressed != null);
     map.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> source.pressed =
@@ -38,6 +38,12 @@ final class CameraDragSource {
         e.consume();
       }
     });
+    return source;
+  }
+
+  /** The camera a drag would carry now (pressed on, not yet dragged off), for tests. */
+  Optional<String> pendingCameraId() {
+    return Optional.ofNullable(pressed).map(MapFeature::id);
   }
 
   private Optional<MapFeature> cameraAt(double x, double y) {

@@ -62,6 +62,7 @@ public final class MapInteraction {
   private final SearchBox search;
   private final MapOverlay overlay;
   private final MapNavigator navigator;
+  private final CameraDragSource cameraDrag;
 
   private boolean menuOpenedByPress;
   private boolean hoverPending;
@@ -90,7 +91,7 @@ public final class MapInteraction {
       shield(control);
     }
     navigator = MapNavigator.install(map, state, fitToPark, animator::cancel);
-    CameraDragSource.install(map, index, navigator);
+    cameraDrag = CameraDragSource.install(map, index, navigator);
     installPointer();
     installKeys();
     state.selectionProperty().addListener((obs, old, now) -> {
@@ -104,6 +105,10 @@ public final class MapInteraction {
     state.alarms().addListener((ListChangeListener<Object>) c -> details.refresh());
     state.textsBinding().addListener((obs, old, now) -> details.refresh());
     scaleBar.update(state.viewport());
+  }
+
+  CameraDragSource cameraDrag() {
+    return cameraDrag;
   }
 
   private HBox buttons() {
