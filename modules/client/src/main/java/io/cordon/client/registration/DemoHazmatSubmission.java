@@ -152,9 +152,12 @@ public final class DemoHazmatSubmission {
         .setExpiresOn(expiresOn).build();
   }
 
+  /** A valid resident ID number, new each call with near certainty (a repeat would be refused as a duplicate). */
   private static String idNumber() {
-    String first17 = "320582" + "19800101".substring(0, 4) + "0101" + serial(3);
-    first17 = first17.substring(0, 17);
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String birth = String.format("%04d%02d%02d", 1965 + random.nextInt(31), 1 + random.nextInt(12),
+        1 + random.nextInt(28));
+    String first17 = "320582" + birth + serial(3);
     return first17 + ResidentIdNumber.checkCharacter(first17);
   }
 
