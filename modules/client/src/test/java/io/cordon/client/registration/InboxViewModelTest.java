@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.api.v1.Application;
 import io.cordon.api.v1.ApplicationKind;
+import io.cordon.client.alarm.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ class InboxViewModelTest {
     server.close();
   }
 
-  private InboxViewModel loaded(MutableClock clock) {
+  private InboxViewModel loaded(TestClock clock) {
     InboxViewModel inbox = server.ui(() -> new InboxViewModel(server.client, clock, server.uiThread));
     server.ui(inbox::refresh);
     server.await("the submitted hazmat delivery", () -> row(inbox).isPresent());
@@ -46,7 +47,7 @@ class InboxViewModelTest {
 
   @Test
   void aSubmittedHazmatDeliveryIsListedWithTheTimeLeftForItsReview() {
-    InboxViewModel inbox = loaded(new MutableClock(Instant.now()));
+    InboxViewModel inbox = loaded(new TestClock(Instant.now()));
 
     InboxRow.Sla sla = server.ui(() -> inbox.sla(row(inbox).orElseThrow()));
     assertThat(sla.overdue()).isFalse();
@@ -57,7 +58,7 @@ class InboxViewModelTest {
 
   @Test
   void theTimerTurnsOverdueOncePastDueAndTheOverdueFilterKeepsIt() {
-    MutableClock clock = new MutableClock(Instant.now());
+    TestClock clock = new TestClock(Instant.now());
     InboxViewModel inbox = loaded(clock);
     Duration left = server.ui(() -> inbox.sla(row(inbox).orElseThrow()).left().orElseThrow());
 
@@ -74,7 +75,7 @@ class InboxViewModelTest {
 
   @Test
   void theOverdueFilterHidesApplicationsStillInTime() {
-    InboxViewModel inbox = loaded(new MutableClock(Instant.now()));
+    InboxViewModel inbox = loaded(new TestClock(Instant.now()));
 
     server.ui(() -> inbox.overdueOnlyProperty().set(true));
 
@@ -83,7 +84,7 @@ class InboxViewModelTest {
 
   @Test
   void theKindFilterHidesOtherKinds() {
-    InboxViewModel inbox = loaded(new MutableClock(Instant.now()));
+    InboxViewModel inbox = loaded(new TestClock(Instant.now()));
 
     server.ui(() -> inbox.kindProperty().set(ApplicationKind.APPLICATION_KIND_VISITOR));
 
@@ -92,7 +93,7 @@ class InboxViewModelTest {
 
   @Test
   void theStageFilterShowsTheSafetyDepartmentsFirstReviews() {
-    InboxViewModel inbox = loaded(new MutableClock(Instant.now()));
+    InboxViewModel inbox = loaded(new TestClock(Instant.now()));
 
     server.ui(() -> inbox.stageProperty().set(InboxViewModel.Stage.SAFETY));
     assertThat(server.ui(() -> row(inbox))).isPresent();
@@ -102,7 +103,7 @@ class InboxViewModelTest {
 
   @Test
   void theTextFilterFindsAnApplicationByItsPlate() {
-    InboxViewModel inbox = loaded(new MutableClock(Instant.now()));
+    InboxViewModel inbox = loaded(new TestClock(Instant.now()));
     String plate = hazmat.getContent().getVehicles(0).getPlate();
 
     server.ui(() -> inbox.textProperty().set(plate.substring(1)));
