@@ -3,22 +3,22 @@ package io.cordon.bench.alarm;
 import java.util.concurrent.locks.LockSupport;
 
 /** Open-loop pacing: the i-th send is due at start + i × period, whatever the answers do. */
-final class Pace {
+public final class Pace {
 
   private final long startNanos;
   private final double periodNanos;
 
-  Pace(long startNanos, double perSecond) {
+  public Pace(long startNanos, double perSecond) {
     this.startNanos = startNanos;
     this.periodNanos = 1e9 / perSecond;
   }
 
-  long dueNanos(long index) {
+  public long dueNanos(long index) {
     return startNanos + (long) (index * periodNanos);
   }
 
   /** Sleeps until the index is due; returns how late it is then (ns; ≥ 0). */
-  long awaitDue(long index) {
+  public long awaitDue(long index) {
     long due = dueNanos(index);
     for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
       LockSupport.parkNanos(wait);

@@ -9,7 +9,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /** The demo device's session token as call credentials ("authorization: Bearer …"). */
-final class Token extends CallCredentials {
+public final class Token extends CallCredentials {
 
   private static final Metadata.Key<String> AUTHORIZATION =
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -21,7 +21,7 @@ final class Token extends CallCredentials {
   }
 
   /** Logs in a demo user, whose password is its name. */
-  static Token login(Channel channel, String username) {
+  public static Token login(Channel channel, String username) {
     return new Token(AuthServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
         .login(LoginRequest.newBuilder().setUsername(username).setPassword(username).build())
         .getToken());

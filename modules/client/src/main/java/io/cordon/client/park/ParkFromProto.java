@@ -78,7 +78,9 @@ public final class ParkFromProto {
         .toList();
     return new Gate(new GateId(g.getId()), g.getName(),
         domainEnum(GateType.class, "GATE_TYPE_", g.getType(), g.getId()),
-        point(g.getPosition()), lanes, g.getNormallyClosed());
+        point(g.getPosition()), lanes, g.getNormallyClosed(),
+        g.getGuardsZoneId().isEmpty() ? java.util.Optional.empty()
+            : java.util.Optional.of(new io.cordon.domain.park.ZoneId(g.getGuardsZoneId())));
   }
 
   private static Road road(io.cordon.api.v1.Road r) {

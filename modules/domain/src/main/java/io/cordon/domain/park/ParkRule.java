@@ -23,6 +23,8 @@ public enum ParkRule {
   ZONE_OVERLAP("zone-overlap"),
   /** A gate sits on the perimeter. */
   GATE_ON_PERIMETER("gate-on-perimeter"),
+  /** An internal checkpoint guards a core zone of the park and sits on its boundary (§5.2.2). */
+  CHECKPOINT_ON_CORE_ZONE("checkpoint-on-core-zone"),
   /** A gate has at least one lane. */
   GATE_HAS_LANE("gate-has-lane"),
   /** An ordinary gate has no hazmat or hazwaste lane (§7.1.2.2 c). */

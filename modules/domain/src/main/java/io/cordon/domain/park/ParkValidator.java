@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Coordinate;
@@ -343,7 +344,9 @@ public final class ParkValidator {
     private void checkGates() {
       for (Gate gate : park.gates()) {
         double distance = distanceToPerimeter(gate.position().getCoordinate());
-        if (distance > ON_PERIMETER_TOLERANCE_M) {
+        if (gate.isCheckpoint()) {
+          checkCheckpoint(gate);
+        } else if (distance > ON_PERIMETER_TOLERANCE_M) {
           report(gate.id(), ParkRule.GATE_ON_PERIMETER,
               "gate stands %.0f m from the perimeter; it must sit on it (within %.0f m)",
               distance, ON_PERIMETER_TOLERANCE_M);
@@ -361,6 +364,23 @@ public final class ParkValidator {
           report(gate.id(), ParkRule.OTHER_GATE_NORMALLY_OPEN,
               "%s gate is normally closed; only emergency gates are", name(gate.type()));
         }
+      }
+    }
+
+    private void checkCheckpoint(Gate gate) {
+      ZoneId guarded = gate.guardedZone().orElseThrow();
+      Optional<ControlZone> zone = park.zone(guarded);
+      if (zone.isEmpty() || zone.get().zoneClass() != ZoneClass.CORE) {
+        report(gate.id(), ParkRule.CHECKPOINT_ON_CORE_ZONE,
+            "checkpoint guards %s, which is not a core zone of the park", guarded);
+        return;
+      }
+      Geometry boundary = projection.toMetres(zone.get().area()).getBoundary();
+      double distance = boundary.distance(factory.createPoint(projection.toMetres(gate.position().getCoordinate())));
+      if (distance > ON_PERIMETER_TOLERANCE_M) {
+        report(gate.id(), ParkRule.CHECKPOINT_ON_CORE_ZONE,
+            "checkpoint stands %.0f m from the boundary of %s; it must sit on it (within %.0f m)",
+            distance, guarded, ON_PERIMETER_TOLERANCE_M);
       }
     }
 

@@ -203,6 +203,33 @@ class ParkValidatorTest {
   }
 
   @Test
+  void checkpointOnTheBoundaryOfTheCoreZoneItGuardsIsValid() {
+    Park park = edit(valid, p -> p.gates.add(checkpoint("CP-1", "Z-CORE", 300, 200)));
+
+    assertThat(ParkValidator.validate(park)).isEmpty();
+  }
+
+  @Test
+  void checkpointAwayFromItsZoneBoundaryIsRejected() {
+    Park park = edit(valid, p -> p.gates.add(checkpoint("CP-1", "Z-CORE", 400, 200)));
+
+    assertViolations(park).containsExactly(tuple("CP-1", ParkRule.CHECKPOINT_ON_CORE_ZONE));
+  }
+
+  @Test
+  void checkpointGuardingAZoneThatIsNotCoreIsRejected() {
+    Park park = edit(valid, p -> p.gates.add(checkpoint("CP-1", "Z-KEY", 600, 700)));
+
+    assertViolations(park).containsExactly(tuple("CP-1", ParkRule.CHECKPOINT_ON_CORE_ZONE));
+  }
+
+  private Gate checkpoint(String id, String zone, double x, double y) {
+    Gate g = m.gate(id, GateType.ORDINARY, x, y, false, lane("L1", LaneClass.ORDINARY));
+    return new Gate(g.id(), g.name(), g.type(), g.position(), g.lanes(), false,
+        java.util.Optional.of(new ZoneId(zone)));
+  }
+
+  @Test
   void gateWithoutLanesIsRejected() {
     Park park = edit(valid, p -> p.replace(m.gate("G-ORD", GateType.ORDINARY, 500, 1000, false)));
 

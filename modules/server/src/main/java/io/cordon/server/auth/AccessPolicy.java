@@ -6,6 +6,7 @@ import io.cordon.api.v1.AppointmentServiceGrpc;
 import io.cordon.api.v1.AuthServiceGrpc;
 import io.cordon.api.v1.BlacklistServiceGrpc;
 import io.cordon.api.v1.EventServiceGrpc;
+import io.cordon.api.v1.GateAgentServiceGrpc;
 import io.cordon.api.v1.GateServiceGrpc;
 import io.cordon.api.v1.GateStatusServiceGrpc;
 import io.cordon.api.v1.ParkServiceGrpc;
@@ -126,6 +127,20 @@ public final class AccessPolicy {
       Map.entry(BlacklistServiceGrpc.getDecideAppealMethod().getFullMethodName(), EnumSet.of(Role.ROLE_SUPERVISOR)),
       Map.entry(BlacklistServiceGrpc.getListAppealsMethod().getFullMethodName(), DUTY_STAFF));
 
+  /**
+   * Gates (issue 7): an agent per gate holds one session stream; duty staff read access records and
+   * presence and follow an emergency; operators and supervisors open and end one.
+   */
+  private static final Map<String, Set<Role>> GATES = Map.of(
+      GateAgentServiceGrpc.getConnectMethod().getFullMethodName(), EnumSet.of(Role.ROLE_GATE_AGENT, Role.ROLE_DEVICE),
+      GateServiceGrpc.getListAccessRecordsMethod().getFullMethodName(), DUTY_STAFF,
+      GateServiceGrpc.getGetPresenceMethod().getFullMethodName(), DUTY_STAFF,
+      GateServiceGrpc.getListInsideMethod().getFullMethodName(), DUTY_STAFF,
+      GateServiceGrpc.getWatchEmergencyMethod().getFullMethodName(), DUTY_STAFF,
+      GateServiceGrpc.getOpenEmergencyMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR),
+      GateServiceGrpc.getRetryEmergencyGateMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR),
+      GateServiceGrpc.getEndEmergencyMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR));
+
   private AccessPolicy() {
   }
 
@@ -137,7 +152,7 @@ public final class AccessPolicy {
     Set<Role> allowed = ALLOWED.getOrDefault(fullMethodName,
         TRACKING.getOrDefault(fullMethodName, ALARMS.getOrDefault(fullMethodName, VIDEO.get(fullMethodName))));
     if (allowed == null) {
-      allowed = REGISTRATION.get(fullMethodName);
+      allowed = REGISTRATION.getOrDefault(fullMethodName, GATES.get(fullMethodName));
     }
     return allowed != null && roles.stream().anyMatch(allowed::contains);
   }

@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -224,8 +225,9 @@ public final class ParkGeoJsonReader {
           boolean normallyClosed = f.bool("normallyClosed");
           List<Lane> lanes = f.lanes();
           Point position = f.point(geometry);
+          Optional<ZoneId> guards = f.optionalText("guardsZone").map(ZoneId::new);
           if (f.ok) {
-            gates.add(new Gate(new GateId(label), name, type, position, lanes, normallyClosed));
+            gates.add(new Gate(new GateId(label), name, type, position, lanes, normallyClosed, guards));
           }
           break;
         }
@@ -304,6 +306,15 @@ public final class ParkGeoJsonReader {
 
     String text(String name) {
       return text(properties, name, name);
+    }
+
+    /** An optional text property: absent or null is empty; present, it must be a non-empty string. */
+    Optional<String> optionalText(String name) {
+      JsonNode value = properties.path(name);
+      if (value.isMissingNode() || value.isNull()) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(text(name));
     }
 
     String text(JsonNode object, String name, String path) {

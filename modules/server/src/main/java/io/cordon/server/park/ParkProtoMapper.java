@@ -51,7 +51,8 @@ public final class ParkProtoMapper {
           .setName(g.name())
           .setType(io.cordon.api.v1.GateType.valueOf("GATE_TYPE_" + g.type().name()))
           .setPosition(lonLat(g.position()))
-          .setNormallyClosed(g.normallyClosed());
+          .setNormallyClosed(g.normallyClosed())
+          .setGuardsZoneId(g.guardedZone().map(z -> z.value()).orElse(""));
       for (Lane l : g.lanes()) {
         gate.addLanes(io.cordon.api.v1.Lane.newBuilder()
             .setId(l.id())

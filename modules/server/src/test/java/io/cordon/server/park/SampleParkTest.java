@@ -117,8 +117,8 @@ class SampleParkTest {
   }
 
   @Test
-  void comprehensiveGatesHavePedestrianOrdinaryHazmatAndHazwasteLanes() {
-    assertThat(gates(GateType.COMPREHENSIVE)).isNotEmpty().allSatisfy(g ->
+  void comprehensivePerimeterGatesHavePedestrianOrdinaryHazmatAndHazwasteLanes() {
+    assertThat(gates(GateType.COMPREHENSIVE)).filteredOn(g -> !g.isCheckpoint()).isNotEmpty().allSatisfy(g ->
         assertThat(laneClasses(g)).containsAll(EnumSet.of(LaneClass.PEDESTRIAN,
             LaneClass.ORDINARY, LaneClass.HAZMAT, LaneClass.HAZWASTE)));
   }
@@ -128,6 +128,14 @@ class SampleParkTest {
     assertThat(gates(GateType.DEDICATED)).isNotEmpty().allSatisfy(g ->
         assertThat(laneClasses(g)).containsExactlyInAnyOrder(LaneClass.HAZMAT,
             LaneClass.HAZWASTE));
+  }
+
+  @Test
+  void aCheckpointGuardsTheLiquidChlorineCoreZone() {
+    assertThat(park.gates()).filteredOn(Gate::isCheckpoint).singleElement().satisfies(g -> {
+      assertThat(g.guardedZone()).contains(new io.cordon.domain.park.ZoneId("Z-CORE-2"));
+      assertThat(laneClasses(g)).contains(LaneClass.PEDESTRIAN, LaneClass.ORDINARY, LaneClass.HAZMAT);
+    });
   }
 
   @Test

@@ -34,7 +34,7 @@ public final class SampleParkGenerator {
 
   static final String PARK_ID = "JS-BJ-CHEM";
   static final String PARK_NAME = "江苏滨江化学工业园区（示例）";
-  static final long PARK_VERSION = 1;
+  static final long PARK_VERSION = 2;
 
   /** Where the committed file lives, relative to the repository root. */
   static final Path DEFAULT_OUTPUT = Paths.get("resources", "park", "sample-park.geojson");
@@ -75,6 +75,7 @@ public final class SampleParkGenerator {
     crossingCameras();
     sensors();
     enterprises();
+    checkpoints();
     return out.write(PARK_ID, PARK_NAME, PARK_VERSION);
   }
 
@@ -215,6 +216,32 @@ public final class SampleParkGenerator {
     g9 = gate("G9", "西北门（普通卡口）", GateType.ORDINARY, ring.where(14, 'y', 1900),
         pedestrian,
         lane("L1", LaneClass.ORDINARY, LaneDirection.BOTH));
+  }
+
+  /** Added last so that the ids of every earlier feature (cameras above all) stay as they were. */
+  private void checkpoints() {
+    checkpoint("G10", "液氯储存区检查站", "Z-CORE-2", c(1800, 2050),
+        new LaneSpec("P1", LaneClass.PEDESTRIAN, LaneDirection.BOTH),
+        lane("L1", LaneClass.ORDINARY, LaneDirection.BOTH),
+        lane("L2", LaneClass.HAZMAT, LaneDirection.BOTH));
+  }
+
+  /** An internal checkpoint (§5.2.2) on the south boundary of the core zone it guards. */
+  private void checkpoint(String id, String name, String zone, Coordinate at, LaneSpec... lanes) {
+    ObjectNode properties = out.add(id, "gate", out.point(at))
+        .put("name", name)
+        .put("gateType", GeoJsonFeatures.spelling(GateType.COMPREHENSIVE))
+        .put("normallyClosed", false)
+        .put("guardsZone", zone);
+    ArrayNode laneArray = properties.putArray("lanes");
+    for (LaneSpec lane : lanes) {
+      laneArray.add(GeoJsonFeatures.object()
+          .put("id", lane.id())
+          .put("laneClass", GeoJsonFeatures.spelling(lane.laneClass()))
+          .put("direction", GeoJsonFeatures.spelling(lane.direction())));
+    }
+    camera(name + "入口抓拍", c(at.x, at.y - 20), 180, 60);
+    camera(name + "区内监控", c(at.x, at.y + 8), 0, 90);
   }
 
   private record LaneSpec(String id, LaneClass laneClass, LaneDirection direction) {}
