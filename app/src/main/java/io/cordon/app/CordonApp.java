@@ -84,6 +84,10 @@ public class CordonApp extends Application {
   private VlcRuntime vlc;
   private MainWindow mainWindow;
   private io.cordon.app.registration.RegistrationWindow registrationWindow;
+  private io.cordon.client.gate.access.GatesViewModel gatesVm;
+  private io.cordon.client.gate.presence.PresenceViewModel presenceVm;
+  private io.cordon.client.gate.emergency.EmergencyViewModel emergencyVm;
+  private io.cordon.app.gate.EmergencyButton emergencyButton;
 
   /** Used by {@link Application#launch}; options come from the command line. */
   public CordonApp() {}
@@ -208,6 +212,26 @@ public class CordonApp extends Application {
         stage, i18n, layoutStore, savedLayout, mapSources, background, eventsVm, alarmQueue, videoWalls,
         supervisorNotice, statusVm, session,
         backend.embedded(), this::exit);
+    // 卡口 (issue 7): gates with lanes and passages, presence, and the one-click emergency control
+    gatesVm = new io.cordon.client.gate.access.GatesViewModel(gates, gates, Platform::runLater, background);
+    presenceVm = new io.cordon.client.gate.presence.PresenceViewModel(gates, Platform::runLater, background);
+    emergencyVm = new io.cordon.client.gate.emergency.EmergencyViewModel(
+        gates, session, connected, Clock.systemUTC(), Platform::runLater, background);
+    feed.addListener(gatesVm);
+    feed.addListener(presenceVm);
+    parkVm.parkProperty().addListener((o, was, park) -> {
+      if (park != null) {
+        gatesVm.setGates(park.gates());
+      }
+    });
+    io.cordon.app.gate.PresencePanel presencePanel = new io.cordon.app.gate.PresencePanel(presenceVm, i18n);
+    io.cordon.app.gate.GatesView gatesView = new io.cordon.app.gate.GatesView(gatesVm, presencePanel.root(),
+        () -> new GateCommandViewModel(gates, session, connected, Platform::runLater),
+        GateCommandViewModel.AUTHORISED_ROLES.stream().anyMatch(session::hasRole), i18n);
+    mainWindow.addGatesView(gatesView.root());
+    emergencyButton = new io.cordon.app.gate.EmergencyButton(emergencyVm, session.displayName(), i18n);
+    mainWindow.addEmergencyControl(emergencyButton.root());
+    emergencyVm.start();
     // 审批与登记 for reviewers: its own window, opened from the view menu
     if (io.cordon.app.registration.RegistrationWindow.mayOpen(session)) {
       registrationWindow = new io.cordon.app.registration.RegistrationWindow(
@@ -230,6 +254,11 @@ public class CordonApp extends Application {
   /** The reviewers' registration window, once a reviewer signed in (tests open it). */
   public io.cordon.app.registration.RegistrationWindow registrationWindow() {
     return registrationWindow;
+  }
+
+  /** The one-click emergency control, once signed in (tests press it). */
+  public io.cordon.app.gate.EmergencyButton emergencyButton() {
+    return emergencyButton;
   }
 
   /** The main window, once signed in (tests inspect it). */
@@ -281,6 +310,9 @@ public class CordonApp extends Application {
     }
     if (gateStates != null) {
       gateStates.close();
+    }
+    if (emergencyVm != null) {
+      emergencyVm.close();
     }
     if (connection != null) {
       connection.close();

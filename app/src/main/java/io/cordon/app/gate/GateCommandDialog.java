@@ -32,12 +32,20 @@ public final class GateCommandDialog {
   private final GateCommandViewModel vm;
 
   public GateCommandDialog(Window owner, GateCommandViewModel vm, Gate gate, Action action, I18n i18n) {
+    this(owner, vm, gate, null, action, i18n);
+  }
+
+  /** @param lane one lane of the gate (e.g. "L1"); null commands every lane */
+  public GateCommandDialog(Window owner, GateCommandViewModel vm, Gate gate, String lane, Action action, I18n i18n) {
     this.vm = vm;
     vm.gateProperty().set(gate);
+    vm.laneProperty().set(lane);
     vm.actionProperty().set(action);
 
-    Label title = new Label(i18n.format(
-        action == Action.OPEN ? "gate.dialog.open.title" : "gate.dialog.close.title", gate.name()));
+    Label title = new Label(lane == null
+        ? i18n.format(action == Action.OPEN ? "gate.dialog.open.title" : "gate.dialog.close.title", gate.name())
+        : i18n.format(action == Action.OPEN ? "gate.dialog.open.lane.title" : "gate.dialog.close.lane.title",
+            gate.name(), lane));
     title.getStyleClass().add(Styles.DIALOG_TITLE);
     Label warning = new Label(i18n.get("gate.dialog.emergency.warning"));
     warning.getStyleClass().add(Styles.DIALOG_WARNING);
@@ -62,8 +70,9 @@ public final class GateCommandDialog {
     audit.setWrapText(true);
     audit.getStyleClass().add(Styles.DIALOG_NOTE);
     audit.textProperty().bind(i18n.binding(
-        () -> i18n.format(vm.descriptionKey(), gate.id().value(), gate.name(), vm.reasonProperty().get().strip()),
-        vm.reasonProperty(), vm.actionProperty()));
+        () -> i18n.format(vm.descriptionKey(), gate.id().value(), gate.name(), vm.reasonProperty().get().strip(),
+            lane == null ? "" : lane),
+        vm.reasonProperty(), vm.actionProperty(), vm.laneProperty()));
 
     Label error = new Label();
     error.getStyleClass().add(Styles.DIALOG_ERROR);

@@ -65,6 +65,9 @@ public final class MainWindow {
   private final PauseTransition saveSoon = new PauseTransition(Duration.millis(500));
   private Menu viewMenu;
   private boolean restoring = true;
+  /** The window's root, for the controls added after construction (the emergency control). */
+  private BorderPane windowRoot;
+  public static final String GATES_VIEW = "gates";
 
   public MainWindow(
       Stage stage,
@@ -131,6 +134,7 @@ public final class MainWindow {
     });
 
     BorderPane root = new BorderPane();
+    windowRoot = root;
     root.setTop(menuBar(exit));
     root.setCenter(centre);
     StatusBarView status = new StatusBarView(statusVm, i18n, embedded, session.displayName());
@@ -163,6 +167,23 @@ public final class MainWindow {
     registration.setId("menu-registration");
     registration.setOnAction(e -> open.run());
     viewMenu.getItems().add(registration);
+  }
+
+  /** Adds the gates view (卡口) as a dockable view after the others. */
+  public DockableView addGatesView(javafx.scene.Node content) {
+    DockableView gates = new DockableView(GATES_VIEW, "gate.view.title", content, i18n);
+    docks.register(gates);
+    return gates;
+  }
+
+  /** Puts the one-click emergency control at the right end of the menu bar, always visible. */
+  public void addEmergencyControl(javafx.scene.Node control) {
+    javafx.scene.Node menu = windowRoot.getTop();
+    javafx.scene.layout.HBox.setHgrow(menu, javafx.scene.layout.Priority.ALWAYS);
+    javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(menu, control);
+    top.getStyleClass().add("emergency-bar");
+    top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    windowRoot.setTop(top);
   }
 
   public MapPanel mapPanel() {

@@ -41,6 +41,12 @@ import io.cordon.server.gate.GateEntities;
 import io.cordon.server.gate.GateGrpcService;
 import io.cordon.server.gate.JournalGateCommandFeed;
 import io.cordon.server.gate.JournalGateStates;
+import io.cordon.server.gate.access.GateAccessModule;
+import io.cordon.server.gate.access.GateAccessSettings;
+import io.cordon.server.gate.emergency.EmergencyOpening;
+import io.cordon.server.gate.emergency.EmergencyRpcs;
+import io.cordon.server.gate.emergency.EmergencySettings;
+import io.cordon.server.gate.emergency.SecondPersonCheck;
 import io.cordon.server.park.ParkFileLoader;
 import io.cordon.server.park.ParkGrpcService;
 import io.cordon.server.persistence.Database;
@@ -96,6 +102,12 @@ public final class CordonServer implements AutoCloseable {
   private final ExecutorService pumpExecutor;
   /** Ends the gates' command watches on close (set once by {@link #start}). */
   private JournalGateCommandFeed gateCommandFeed;
+  /** Gate agents, access decisions and presence (set once by {@link #start}). */
+  private GateAccessModule gateAccess;
+  /** Emergency openings: follows the gates' answers on its own thread (set once by {@link #start}). */
+  private EmergencyOpening emergency;
+  /** The event journal (set once by {@link #start}). */
+  private io.cordon.server.event.EventJournal journal;
   /** Ends the live vehicle streams on close (set once by {@link #start}). */
   private TrackGrpcService track;
   /** The alarm writer and the alarm streams (set once by {@link #start}). */
@@ -142,6 +154,8 @@ public final class CordonServer implements AutoCloseable {
     AlarmCenter alarmCenter = null; // owns the alarm writer thread: closed below if the start fails
     MediaRelay mediaRelay = null; // owns a Netty server and ffmpeg children: closed below if the start fails
     RegistrationModule registration = null; // owns the appointment expiry timer: closed below if the start fails
+    GateAccessModule gateAccess = null; // owns the access writer thread: closed below if the start fails
+    EmergencyOpening emergency = null; // owns the emergency thread: closed below if the start fails
     try {
       Clock clock = config.clock();
       Authenticator authenticator = new Authenticator(database, new PasswordHasher(), clock, config.sessionTtl());
@@ -169,6 +183,12 @@ public final class CordonServer implements AutoCloseable {
       AlarmGrpcService alarms = new AlarmGrpcService(alarmCenter, alarmSources, clock, pumpExecutor);
       registration = RegistrationModule.start(config.registrationSettings(), park, database, journal, live, clock,
           pumpExecutor, config.demoRegistry());
+      gateAccess = GateAccessModule.start(GateAccessSettings.defaults(), park, database, journal, live,
+          gateCommandFeed, gateStates, new CenterAlarmReportSink(alarmCenter, journal), clock);
+      GateAccessModule access = gateAccess; // the emergency switches the modes its decisions use
+      emergency = EmergencyOpening.start(park, journal, live, new GateCommands(journal, gateCommandFeed, clock),
+          EmergencySettings.fromSystemProperties(), clock,
+          (gate, mode) -> access.setMode(gate, io.cordon.devices.gate.GateMessages.toProto(mode)));
       HealthStatusManager health = new HealthStatusManager();
       List<BindableService> services = List.of(
           new AuthGrpcService(authenticator),
@@ -178,7 +198,10 @@ public final class CordonServer implements AutoCloseable {
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
           new GateStatusGrpcService(GateDirectory.of(park), gateStates, gateCommandFeed,
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
-          new GateGrpcService(park, gateStates, new GateCommands(journal, gateCommandFeed, clock)),
+          new GateGrpcService(park, gateStates, new GateCommands(journal, gateCommandFeed, clock))
+              .withEmergency(new EmergencyRpcs(emergency, SecondPersonCheck.of(authenticator)))
+              .withAccess(gateAccess.queries()),
+          gateAccess.agentService(),
           new PositionIngestGrpcService(positions, ServiceArea.around(park, ServiceArea.DEFAULT_MARGIN_METRES),
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
           track,
@@ -206,6 +229,9 @@ public final class CordonServer implements AutoCloseable {
           server.getPort(), park.name(), park.sensors().size(), config.dataDir());
       CordonServer started = new CordonServer(database, server, health, events, pumpExecutor);
       started.gateCommandFeed = gateCommandFeed;
+      started.gateAccess = gateAccess;
+      started.emergency = emergency;
+      started.journal = journal;
       started.track = track;
       started.alarmCenter = alarmCenter;
       started.alarms = alarms;
@@ -225,6 +251,12 @@ public final class CordonServer implements AutoCloseable {
       }
       if (registration != null) {
         registration.close();
+      }
+      if (gateAccess != null) {
+        gateAccess.close();
+      }
+      if (emergency != null) {
+        emergency.close();
       }
       pumpExecutor.shutdownNow();
       database.close();
@@ -272,6 +304,16 @@ public final class CordonServer implements AutoCloseable {
     return mediaRelay == null ? OptionalInt.empty() : OptionalInt.of(mediaRelay.port());
   }
 
+  /** The event journal, for tests and the embedding process that write events directly. */
+  public io.cordon.server.event.EventJournal journal() {
+    return journal;
+  }
+
+  /** Gate agents, access decisions and presence (the bench and the embedding process read it). */
+  public GateAccessModule gateAccess() {
+    return gateAccess;
+  }
+
   /** The port the server listens on (the ephemeral one when the configuration said 0). */
   public int grpcPort() {
     return server.getPort();
@@ -296,6 +338,8 @@ public final class CordonServer implements AutoCloseable {
     server.shutdown();
     events.endStreams();
     gateCommandFeed.endWatches();
+    gateAccess.close();
+    emergency.close();
     track.close();
     alarms.endStreams();
     registration.close();

@@ -10,6 +10,7 @@ import io.cordon.api.v1.SensorIngestServiceGrpc;
 import io.cordon.api.v1.SensorReport;
 import io.cordon.api.v1.SensorReportKind;
 import io.cordon.simulator.alarm.AlarmSimulator;
+import io.cordon.simulator.gate.GateAgents;
 import io.cordon.simulator.gate.VirtualGates;
 import io.cordon.simulator.traffic.TrafficSimulator;
 import io.grpc.Channel;
@@ -53,6 +54,8 @@ public final class ParkSimulator implements AutoCloseable {
   private final Thread thread;
   /** One virtual controller per gate, on its own thread and session (io.cordon.simulator.gate). */
   private final VirtualGates gates;
+  /** One gate agent per gate with simulated traffic, instead of the virtual gates when enabled (issue 7). */
+  private final GateAgents gateAgents;
   /** The vehicles on the park's roads, on their own thread and session (io.cordon.simulator.traffic). */
   private final TrafficSimulator traffic;
   /** Perimeter bursts, video, gate, vehicle and device-health alarms, on their own thread and session. */
@@ -70,6 +73,8 @@ public final class ParkSimulator implements AutoCloseable {
     this.thread = new Thread(this::run, "cordon-simulator");
     this.thread.setDaemon(true);
     this.gates = new VirtualGates(channel, username, password, settings);
+    this.gateAgents = settings.gateAgents().enabled() ? new GateAgents(channel, username, password,
+        settings.gateAgents(), settings.callTimeout(), settings.seed()) : null;
     this.traffic = new TrafficSimulator(channel, username, password, settings.vehicles(), Duration.ofSeconds(1),
         settings.seed(), settings.callTimeout(), settings.maxBackoff());
     this.alarms = new AlarmSimulator(channel, username, password, settings);
@@ -78,7 +83,11 @@ public final class ParkSimulator implements AutoCloseable {
   /** Starts reporting in the background. */
   public void start() {
     thread.start();
-    gates.start();
+    if (gateAgents != null) {
+      gateAgents.start();
+    } else {
+      gates.start();
+    }
     traffic.start();
     alarms.start();
   }
@@ -98,10 +107,18 @@ public final class ParkSimulator implements AutoCloseable {
     return traffic.acknowledgedBatches();
   }
 
+  /** The gate agents (empty when the interim virtual gates run instead). */
+  public java.util.Optional<GateAgents> gateAgents() {
+    return java.util.Optional.ofNullable(gateAgents);
+  }
+
   @Override
   public void close() {
     closed = true;
     gates.close();
+    if (gateAgents != null) {
+      gateAgents.close();
+    }
     traffic.close();
     alarms.close();
     thread.interrupt();

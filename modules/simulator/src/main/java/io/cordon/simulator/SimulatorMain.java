@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Alarm sources, in alarms per hour (0 disables; defaults {@link
  * io.cordon.simulator.alarm.AlarmRates#DEMO}): {@code --intrusions-per-hour 30 --video-alarms-per-hour 60
  * --gate-alarms-per-hour 20 --vehicle-alarms-per-hour 40 --device-alarms-per-hour 6}.
+ * Gate agents (issue 7): {@code --gate-identifications-per-minute 3} per gate (0: the interim
+ * virtual gates instead), {@code --gate-agent-dir DIR} for their caches and record queues.
  */
 public final class SimulatorMain {
 
@@ -43,6 +45,10 @@ public final class SimulatorMain {
           case "--gate-alarms-per-hour" -> settings = settings.withAlarmRate(AlarmFamily.GATE, Double.parseDouble(value));
           case "--vehicle-alarms-per-hour" -> settings = settings.withAlarmRate(AlarmFamily.VEHICLE, Double.parseDouble(value));
           case "--device-alarms-per-hour" -> settings = settings.withAlarmRate(AlarmFamily.DEVICE, Double.parseDouble(value));
+          case "--gate-identifications-per-minute" -> settings = settings.withGateAgents(
+              settings.gateAgents().withIdentificationsPerMinute(Double.parseDouble(value)));
+          case "--gate-agent-dir" -> settings = settings.withGateAgents(
+              settings.gateAgents().withDataDir(java.nio.file.Path.of(value)));
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
@@ -54,7 +60,8 @@ public final class SimulatorMain {
       System.err.println("usage: SimulatorMain --server host:port --user device --password secret"
           + " [--period PT60S] [--intrusions-per-minute 2] [--seed 1]"
           + " [--intrusions-per-hour 30] [--video-alarms-per-hour 60] [--gate-alarms-per-hour 20]"
-          + " [--vehicle-alarms-per-hour 40] [--device-alarms-per-hour 6]");
+          + " [--vehicle-alarms-per-hour 40] [--device-alarms-per-hour 6]"
+          + " [--gate-identifications-per-minute 3 (0: interim virtual gates)] [--gate-agent-dir DIR]");
       System.exit(2);
       return;
     }

@@ -2,6 +2,7 @@ package io.cordon.simulator;
 
 import io.cordon.simulator.alarm.AlarmFamily;
 import io.cordon.simulator.alarm.AlarmRates;
+import io.cordon.simulator.gate.GateAgentSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param alarms how often each family of alarm sources fires, alarms per hour (perimeter
  *     intrusion bursts, video analytics, gate events, vehicle rules, device health;
  *     io.cordon.simulator.alarm)
+ * @param gateAgents the gate agents and their traffic (io.cordon.simulator.gate); when enabled they
+ *     replace the interim virtual gates
  */
 public record SimulatorSettings(
     Duration heartbeatPeriod,
@@ -30,13 +33,21 @@ public record SimulatorSettings(
     Duration maxBackoff,
     double gateFaultsPerHour,
     int vehicles,
-    AlarmRates alarms) {
+    AlarmRates alarms,
+    GateAgentSettings gateAgents) {
 
   /** Rare gate faults: about one an hour across the park. */
   public static final double DEFAULT_GATE_FAULTS_PER_HOUR = 1.0;
 
   /** Vehicles of the demo (embedded mode); the map benchmark drives 2,000. */
   public static final int DEMO_VEHICLES = 60;
+
+  /** Settings without gate agents (the interim virtual gates run instead). */
+  public SimulatorSettings(Duration heartbeatPeriod, double intrusionsPerMinute, long seed, Duration callTimeout,
+      Duration maxBackoff, double gateFaultsPerHour, int vehicles, AlarmRates alarms) {
+    this(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff, gateFaultsPerHour, vehicles, alarms,
+        GateAgentSettings.OFF);
+  }
 
   /** Settings without vehicles. */
   public SimulatorSettings(Duration heartbeatPeriod, double intrusionsPerMinute, long seed, Duration callTimeout,
@@ -62,6 +73,7 @@ public record SimulatorSettings(
     Objects.requireNonNull(callTimeout, "callTimeout");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(alarms, "alarms");
+    Objects.requireNonNull(gateAgents, "gateAgents");
     if (heartbeatPeriod.isNegative() || heartbeatPeriod.isZero()) {
       throw new IllegalArgumentException("heartbeatPeriod must be positive");
     }
@@ -83,37 +95,43 @@ public record SimulatorSettings(
    */
   public static SimulatorSettings embeddedDefaults() {
     return new SimulatorSettings(Duration.ofSeconds(60), 0, System.nanoTime(), Duration.ofSeconds(5),
-        Duration.ofSeconds(5)).withVehicles(DEMO_VEHICLES).withAlarmRates(AlarmRates.DEMO);
+        Duration.ofSeconds(5)).withVehicles(DEMO_VEHICLES).withAlarmRates(AlarmRates.DEMO)
+        .withGateAgents(GateAgentSettings.DEMO);
   }
 
   public SimulatorSettings withHeartbeatPeriod(Duration period) {
     return new SimulatorSettings(period, intrusionsPerMinute, seed, callTimeout, maxBackoff, gateFaultsPerHour,
-        vehicles, alarms);
+        vehicles, alarms, gateAgents);
   }
 
   public SimulatorSettings withIntrusionsPerMinute(double rate) {
     return new SimulatorSettings(heartbeatPeriod, rate, seed, callTimeout, maxBackoff, gateFaultsPerHour,
-        vehicles, alarms);
+        vehicles, alarms, gateAgents);
   }
 
   public SimulatorSettings withSeed(long newSeed) {
     return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, newSeed, callTimeout, maxBackoff,
-        gateFaultsPerHour, vehicles, alarms);
+        gateFaultsPerHour, vehicles, alarms, gateAgents);
   }
 
   public SimulatorSettings withGateFaultsPerHour(double rate) {
     return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff, rate,
-        vehicles, alarms);
+        vehicles, alarms, gateAgents);
   }
 
   public SimulatorSettings withVehicles(int count) {
     return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff,
-        gateFaultsPerHour, count, alarms);
+        gateFaultsPerHour, count, alarms, gateAgents);
   }
 
   public SimulatorSettings withAlarmRates(AlarmRates rates) {
     return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff,
-        gateFaultsPerHour, vehicles, rates);
+        gateFaultsPerHour, vehicles, rates, gateAgents);
+  }
+
+  public SimulatorSettings withGateAgents(GateAgentSettings agents) {
+    return new SimulatorSettings(heartbeatPeriod, intrusionsPerMinute, seed, callTimeout, maxBackoff,
+        gateFaultsPerHour, vehicles, alarms, agents);
   }
 
   /** One family's rate in alarms per hour (0 disables it), the others unchanged. */

@@ -8,6 +8,7 @@ import io.cordon.api.v1.Decision;
 import io.cordon.api.v1.Direction;
 import io.cordon.api.v1.FaceMatch;
 import io.cordon.api.v1.GateAgentServiceGrpc;
+import io.cordon.api.v1.GateCachePayload;
 import io.cordon.api.v1.Identification;
 import io.cordon.api.v1.PlateRead;
 import io.cordon.api.v1.ServerMessage;
@@ -115,14 +116,16 @@ public final class GateDecisionBench {
     AtomicLongArray sent = new AtomicLongArray(total);
     AtomicLongArray answered = new AtomicLongArray(total);
     Map<String, AtomicInteger> rules = new ConcurrentHashMap<>();
+    Map<String, String> examples = new ConcurrentHashMap<>();
     List<StreamObserver<AgentMessage>> sessions = new ArrayList<>();
     Map<LaneClass, List<LaneUse>> lanes = new TreeMap<>();
     CountDownLatch welcomed = new CountDownLatch((int) park.gates().stream()
-        .filter(g -> g.type() != GateType.EMERGENCY).count());
+        .filter(g -> g.type() != GateType.EMERGENCY && !g.isCheckpoint()).count());
     AtomicInteger cacheChunks = new AtomicInteger();
+    CountDownLatch cachesComplete = new CountDownLatch((int) welcomed.getCount());
     for (Gate gate : park.gates()) {
-      if (gate.type() == GateType.EMERGENCY) {
-        continue;
+      if (gate.type() == GateType.EMERGENCY || gate.isCheckpoint()) {
+        continue; // the seeded permits are for the perimeter gates
       }
       int session = sessions.size();
       StreamObserver<AgentMessage> out = GateAgentServiceGrpc.newStub(channel).withCallCredentials(token)
@@ -133,12 +136,20 @@ public final class GateDecisionBench {
                 welcomed.countDown();
               } else if (m.hasCache()) {
                 cacheChunks.incrementAndGet();
+                try {
+                  if (GateCachePayload.parseFrom(m.getCache().getPayload()).getLast()) {
+                    cachesComplete.countDown();
+                  }
+                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                  throw new IllegalStateException(e);
+                }
               } else if (m.hasDecision()) {
                 Decision d = m.getDecision();
                 int n = Integer.parseInt(d.getRequestId().substring(2));
                 answered.set(n, System.nanoTime());
-                rules.computeIfAbsent((d.getPass() ? "pass " : "deny ") + d.getRule(), r -> new AtomicInteger())
-                    .incrementAndGet();
+                String rule = (d.getPass() ? "pass " : "deny ") + d.getRule();
+                rules.computeIfAbsent(rule, r -> new AtomicInteger()).incrementAndGet();
+                examples.putIfAbsent(rule, gate.id().value() + "/" + d.getRequestId() + ": " + d.getDetail());
               } else if (m.hasError()) {
                 rules.computeIfAbsent("error " + m.getError().getField(), r -> new AtomicInteger()).incrementAndGet();
               }
@@ -167,7 +178,12 @@ public final class GateDecisionBench {
     if (!welcomed.await(120, TimeUnit.SECONDS)) {
       throw new IllegalStateException("not every gate session was welcomed");
     }
-    Thread.sleep(2_000); // let the cache snapshots go out before the measured traffic
+    long cacheStart = System.nanoTime();
+    if (!cachesComplete.await(900, TimeUnit.SECONDS)) { // the snapshots go out before the measured traffic
+      throw new IllegalStateException("not every gate received its cache snapshot");
+    }
+    System.out.printf("every gate's signed cache snapshot arrived within %.1f s of the welcomes%n",
+        (System.nanoTime() - cacheStart) / 1e9);
     System.out.printf("%d gate sessions, %d cache chunks received; %d identifications/s for %d s after %d s warm-up;"
         + " %d cores, load %s%n", sessions.size(), cacheChunks.get(), rate, duration, warmup,
         Runtime.getRuntime().availableProcessors(), load());
@@ -223,7 +239,8 @@ public final class GateDecisionBench {
             + " sender at most %.1f ms late; load %s%n", h.getTotalCount(), lost, h.getValueAtPercentile(50) / 1e3,
         h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
         h.getMaxValue() / 1e3, worstLate / 1e6, load());
-    new TreeMap<>(rules).forEach((rule, count) -> System.out.printf("  %-40s %,d%n", rule, count.get()));
+    new TreeMap<>(rules).forEach((rule, count) -> System.out.printf("  %-36s %,9d   e.g. %s%n", rule, count.get(),
+        examples.getOrDefault(rule, "")));
     for (StreamObserver<AgentMessage> s : sessions) {
       synchronized (s) {
         s.onCompleted();

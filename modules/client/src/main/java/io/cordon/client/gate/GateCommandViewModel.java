@@ -55,12 +55,17 @@ public final class GateCommandViewModel {
   /** Message keys of the description, with the arguments gate id, gate name, reason. */
   public static final String DESCRIPTION_OPEN = "gate.command.open";
   public static final String DESCRIPTION_CLOSE = "gate.command.close";
+  /** Message keys of the description of a one-lane command, with the arguments gate id, gate name, reason, lane. */
+  public static final String DESCRIPTION_OPEN_LANE = "gate.command.open.lane";
+  public static final String DESCRIPTION_CLOSE_LANE = "gate.command.close.lane";
 
   private final GateBackend backend;
   private final Executor ui;
   private final ObjectProperty<Gate> gate = new SimpleObjectProperty<>(this, "gate");
   private final ObjectProperty<Action> action = new SimpleObjectProperty<>(this, "action");
   private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
+  /** One lane of the gate; null or empty = every lane. */
+  private final StringProperty lane = new SimpleStringProperty(this, "lane");
   private final ReadOnlyBooleanWrapper authorised = new ReadOnlyBooleanWrapper(this, "authorised");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
   private final ReadOnlyStringWrapper errorKey = new ReadOnlyStringWrapper(this, "errorKey", "");
@@ -80,11 +85,12 @@ public final class GateCommandViewModel {
     Objects.requireNonNull(session, "session");
     Objects.requireNonNull(connected, "connected");
     authorised.set(AUTHORISED_ROLES.stream().anyMatch(session::hasRole));
-    description = Bindings.createStringBinding(this::describe, gate, action, reason);
+    description = Bindings.createStringBinding(this::describe, gate, action, reason, lane);
     // New inputs make a new command, except while one is in flight: its retry must stay the same command.
     gate.addListener((o, a, b) -> forgetRequestUnlessBusy());
     action.addListener((o, a, b) -> forgetRequestUnlessBusy());
     reason.addListener((o, a, b) -> forgetRequestUnlessBusy());
+    lane.addListener((o, a, b) -> forgetRequestUnlessBusy());
     BooleanBinding reasonValid = Bindings.createBooleanBinding(() -> isValidReason(reason.get()), reason);
     sendCommand = SimpleCommand.of(this::send, Bindings.createBooleanBinding(
         () -> connected.get() && authorised.get() && gate.get() != null && action.get() != null
@@ -108,6 +114,15 @@ public final class GateCommandViewModel {
 
   public StringProperty reasonProperty() {
     return reason;
+  }
+
+  /** The lane to command (e.g. "L1"); null or empty commands every lane of the gate. */
+  public StringProperty laneProperty() {
+    return lane;
+  }
+
+  private boolean oneLane() {
+    return lane.get() != null && !lane.get().isBlank();
   }
 
   /** Whether the session may command gates at all (views hide the actions otherwise). */
@@ -142,10 +157,16 @@ public final class GateCommandViewModel {
     return description;
   }
 
-  /** {@link #DESCRIPTION_OPEN} or {@link #DESCRIPTION_CLOSE}; empty without an action. */
+  /**
+   * {@link #DESCRIPTION_OPEN} or {@link #DESCRIPTION_CLOSE} (with a lane: {@link
+   * #DESCRIPTION_OPEN_LANE} or {@link #DESCRIPTION_CLOSE_LANE}); empty without an action.
+   */
   public String descriptionKey() {
     if (action.get() == null) {
       return "";
+    }
+    if (oneLane()) {
+      return action.get() == Action.OPEN ? DESCRIPTION_OPEN_LANE : DESCRIPTION_CLOSE_LANE;
     }
     return action.get() == Action.OPEN ? DESCRIPTION_OPEN : DESCRIPTION_CLOSE;
   }
@@ -165,7 +186,8 @@ public final class GateCommandViewModel {
       return "";
     }
     String verb = action.get() == Action.OPEN ? "Open" : "Close";
-    return verb + " gate " + gate.get().id() + " " + gate.get().name() + ": " + reason.get().strip();
+    String what = oneLane() ? " lane " + lane.get().strip() + " of gate " : " gate ";
+    return verb + what + gate.get().id() + " " + gate.get().name() + ": " + reason.get().strip();
   }
 
   private void send() {
@@ -180,6 +202,7 @@ public final class GateCommandViewModel {
         .setGateId(gate.get().id().value())
         .setAction(action.get() == Action.OPEN ? GateAction.GATE_ACTION_OPEN : GateAction.GATE_ACTION_CLOSE)
         .setReason(reason.get().strip())
+        .setLaneId(oneLane() ? lane.get().strip() : "")
         .build();
     backend.command(request).whenCompleteAsync((response, failure) -> finished(sentId, response, failure), ui);
   }

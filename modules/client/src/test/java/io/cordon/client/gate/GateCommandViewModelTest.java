@@ -70,6 +70,29 @@ class GateCommandViewModelTest {
   }
 
   @Test
+  void aLaneCommandNamesTheLaneAndSendsItsId() {
+    GateCommandViewModel vm = ready(Role.ROLE_OPERATOR);
+    vm.actionProperty().set(GateCommandViewModel.Action.CLOSE);
+    vm.laneProperty().set("L1");
+
+    assertThat(vm.descriptionProperty().get()).isEqualTo("Close lane L1 of gate G7 西侧应急卡口: fire drill");
+    assertThat(vm.descriptionKey()).isEqualTo(GateCommandViewModel.DESCRIPTION_CLOSE_LANE);
+    vm.sendCommand().execute();
+
+    assertThat(backend.commands.get(0).getLaneId()).isEqualTo("L1");
+    assertThat(backend.commands.get(0).getAction()).isEqualTo(GateAction.GATE_ACTION_CLOSE);
+  }
+
+  @Test
+  void withoutALaneTheCommandIsForEveryLane() {
+    GateCommandViewModel vm = ready(Role.ROLE_OPERATOR);
+
+    vm.sendCommand().execute();
+
+    assertThat(backend.commands.get(0).getLaneId()).isEmpty();
+  }
+
+  @Test
   void sendingIssuesOneCommandWithTheTrimmedReasonAndShowsItsSeq() {
     GateCommandViewModel vm = ready(Role.ROLE_OPERATOR);
 

@@ -12,22 +12,22 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A scheduler whose delayed tasks run only when the test says so, on the test's thread. */
-final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
+public final class ManualScheduler extends AbstractExecutorService implements ScheduledExecutorService {
 
   private final List<Runnable> pending = new ArrayList<>();
   /** Every delay asked for, in order. */
-  final List<Duration> delays = new ArrayList<>();
+  public final List<Duration> delays = new ArrayList<>();
   private boolean shutDown;
 
   /** Runs the tasks pending now (not those they schedule); returns how many ran. */
-  int runPending() {
+  public int runPending() {
     List<Runnable> due = new ArrayList<>(pending);
     pending.clear();
     due.forEach(Runnable::run);
     return due.size();
   }
 
-  int pendingCount() {
+  public int pendingCount() {
     return pending.size();
   }
 

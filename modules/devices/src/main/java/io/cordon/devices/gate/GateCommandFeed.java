@@ -34,6 +34,15 @@ public interface GateCommandFeed {
    */
   Watch watch(Set<GateId> gates, long afterSeq, Listener listener);
 
+  /**
+   * The seq of the latest recorded command or event, so that a device that has never received a
+   * command can be watched from the moment it said hello rather than from the moment the watch
+   * began (nothing committed in between is missed). 0 when unknown.
+   */
+  default long lastSeq() {
+    return 0;
+  }
+
   /** Whether some device is watching the commands of {@code gate} right now. */
   boolean isWatched(GateId gate);
 }

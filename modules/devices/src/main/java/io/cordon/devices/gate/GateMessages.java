@@ -1,9 +1,12 @@
 package io.cordon.devices.gate;
 
 import com.google.protobuf.Timestamp;
+import io.cordon.api.v1.BarrierCommand;
 import io.cordon.api.v1.GateAction;
 import io.cordon.api.v1.GateCommand;
+import io.cordon.api.v1.GateOperatingMode;
 import io.cordon.domain.gate.GateState;
+import io.cordon.domain.gate.access.GateMode;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -44,8 +47,70 @@ public final class GateMessages {
     }
   }
 
+  /**
+   * The interim protocol's action: it knows only open and closed, so a hold-open is an open and a
+   * mode switch opens for evacuation and closes for the normal mode.
+   */
   public static GateAction toProto(BarrierAction action) {
-    return action == BarrierAction.OPEN ? GateAction.GATE_ACTION_OPEN : GateAction.GATE_ACTION_CLOSE;
+    return toLegacy(action, Optional.empty());
+  }
+
+  private static GateAction toLegacy(BarrierAction action, Optional<GateMode> mode) {
+    switch (action) {
+      case OPEN:
+      case HOLD_OPEN:
+        return GateAction.GATE_ACTION_OPEN;
+      case SET_MODE:
+        return mode.orElse(GateMode.NORMAL) == GateMode.EVACUATION
+            ? GateAction.GATE_ACTION_OPEN : GateAction.GATE_ACTION_CLOSE;
+      default:
+        return GateAction.GATE_ACTION_CLOSE;
+    }
+  }
+
+  /** The gate-agent protocol's action; the manual {@link BarrierAction#OPEN} opens for one passage. */
+  public static io.cordon.api.v1.BarrierAction toAgentAction(BarrierAction action) {
+    switch (action) {
+      case OPEN:
+        return io.cordon.api.v1.BarrierAction.BARRIER_ACTION_OPEN_ONCE;
+      case HOLD_OPEN:
+        return io.cordon.api.v1.BarrierAction.BARRIER_ACTION_HOLD_OPEN;
+      case SET_MODE:
+        return io.cordon.api.v1.BarrierAction.BARRIER_ACTION_SET_MODE;
+      default:
+        return io.cordon.api.v1.BarrierAction.BARRIER_ACTION_CLOSE;
+    }
+  }
+
+  public static GateOperatingMode toProto(GateMode mode) {
+    return mode == GateMode.EVACUATION
+        ? GateOperatingMode.GATE_OPERATING_MODE_EVACUATION : GateOperatingMode.GATE_OPERATING_MODE_NORMAL;
+  }
+
+  /** The mode, empty for unspecified values and for EMERGENCY_OPEN (not a mode a command sets). */
+  public static Optional<GateMode> toDomain(GateOperatingMode mode) {
+    switch (mode) {
+      case GATE_OPERATING_MODE_NORMAL:
+        return Optional.of(GateMode.NORMAL);
+      case GATE_OPERATING_MODE_EVACUATION:
+        return Optional.of(GateMode.EVACUATION);
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** A command as the gate-agent stream sends it (lane, action, mode and emergency included). */
+  public static BarrierCommand toBarrierCommand(IssuedGateCommand command) {
+    BarrierCommand.Builder wire = BarrierCommand.newBuilder()
+        .setCommandSeq(command.seq())
+        .setLaneId(command.lane().orElse(""))
+        .setAction(toAgentAction(command.action()))
+        .setReason(command.reason())
+        .setIssuedBy(command.issuedBy())
+        .setIssuedAt(timestamp(command.issuedAt()))
+        .setEmergencyId(command.emergencyId().orElse(""));
+    command.mode().ifPresent(mode -> wire.setMode(toProto(mode)));
+    return wire.build();
   }
 
   /** The action, empty for unspecified or unrecognised values. */
@@ -64,7 +129,7 @@ public final class GateMessages {
     return GateCommand.newBuilder()
         .setCommandSeq(command.seq())
         .setGateId(command.gateId().value())
-        .setAction(toProto(command.action()))
+        .setAction(toLegacy(command.action(), command.mode()))
         .setReason(command.reason())
         .setIssuedBy(command.issuedBy())
         .setIssuedAt(timestamp(command.issuedAt()))

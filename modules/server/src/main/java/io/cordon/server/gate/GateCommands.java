@@ -7,6 +7,7 @@ import io.cordon.server.event.EventJournal;
 import io.cordon.server.event.JournalEvent;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Issues open/close commands (DESIGN §10, "permission check → send, or persist as queued when the
@@ -36,8 +37,21 @@ public final class GateCommands {
    * it returns the original command and issues nothing.
    */
   public Issued issue(String user, String requestId, Gate gate, BarrierAction action, String reason) {
+    return issue(user, requestId, GateOrder.manual(gate, Optional.empty(), action, reason));
+  }
+
+  /**
+   * Journals any order (a lane command, a hold-open, a mode switch) unless {@code requestId} was
+   * used by {@code user} before, in which case it returns the original command and issues nothing.
+   */
+  public Issued issue(String user, String requestId, GateOrder order) {
     JournalEvent event = journal.appendOnce("gate-command/" + user + "/" + requestId,
-        GateEvents.command(gate, action, reason, user, clock.instant()));
-    return new Issued(event.seq(), feed.isWatched(gate.id()));
+        GateEvents.command(order, user, clock.instant()));
+    return new Issued(event.seq(), feed.isWatched(order.gate().id()));
+  }
+
+  /** Whether some agent is listening for the commands of {@code gate} right now. */
+  public boolean isConnected(Gate gate) {
+    return feed.isWatched(gate.id());
   }
 }

@@ -4,6 +4,7 @@ import io.cordon.devices.gate.BarrierAction;
 import io.cordon.devices.gate.GateStateObservation;
 import io.cordon.devices.gate.IssuedGateCommand;
 import io.cordon.domain.gate.GateState;
+import io.cordon.domain.gate.access.GateMode;
 import io.cordon.domain.park.Gate;
 import io.cordon.domain.park.GateId;
 import io.cordon.server.event.JournalEvent;
@@ -26,7 +27,11 @@ public final class GateEvents {
 
   /** A gate entered a new state. Attributes: state, previous, detail (optional), reporter. */
   public static final String STATE = "gate.state";
-  /** An operator commanded a gate. Attributes: action (OPEN/CLOSE), reason, user. */
+  /**
+   * An operator (or an emergency opening) commanded a gate. Attributes: action (a {@link
+   * BarrierAction} name: OPEN, CLOSE, HOLD_OPEN, SET_MODE), reason, user; lane (only for a one-lane
+   * command), mode (only with SET_MODE: NORMAL/EVACUATION), emergency_id (only within an emergency).
+   */
   public static final String COMMAND = "gate.command";
 
   static final TypeFilter STATES = new TypeFilter(List.of(STATE));
@@ -41,6 +46,9 @@ public final class GateEvents {
   static final String ATTR_ACTION = "action";
   static final String ATTR_REASON = "reason";
   static final String ATTR_USER = "user";
+  static final String ATTR_LANE = "lane";
+  static final String ATTR_MODE = "mode";
+  public static final String ATTR_EMERGENCY_ID = "emergency_id";
 
   private GateEvents() {
   }
@@ -65,20 +73,53 @@ public final class GateEvents {
   }
 
   static NewEvent command(Gate gate, BarrierAction action, String reason, String user, Instant at) {
-    Map<String, String> attributes = Map.of(ATTR_ACTION, action.name(), ATTR_REASON, reason, ATTR_USER, user);
-    String verb = action == BarrierAction.OPEN ? "Open" : "Close";
-    String summary = verb + " gate " + gate.id() + " " + gate.name() + ", commanded by " + user + ": " + reason;
+    return command(GateOrder.manual(gate, Optional.empty(), action, reason), user, at);
+  }
+
+  /** The {@code gate.command} event of an order: the audit record and the gate's queue entry at once. */
+  public static NewEvent command(GateOrder order, String user, Instant at) {
+    Gate gate = order.gate();
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put(ATTR_ACTION, order.action().name());
+    attributes.put(ATTR_REASON, order.reason());
+    attributes.put(ATTR_USER, user);
+    order.lane().ifPresent(lane -> attributes.put(ATTR_LANE, lane.id()));
+    order.mode().ifPresent(mode -> attributes.put(ATTR_MODE, mode.name()));
+    order.emergencyId().ifPresent(id -> attributes.put(ATTR_EMERGENCY_ID, id));
+    String target = order.lane().map(lane -> "lane " + lane.id() + " of gate ").orElse("gate ");
+    String summary = verb(order) + " " + target + gate.id() + " " + gate.name() + ", commanded by " + user
+        + order.emergencyId().map(id -> " (emergency " + id + ")").orElse("") + ": " + order.reason();
+    if (summary.length() > 500) {
+      summary = summary.substring(0, 499) + "…";
+    }
     return new NewEvent(at, COMMAND, List.of(new SubjectKey(GATE, gate.id().value()), new SubjectKey(USER, user)),
         location(gate), summary, attributes);
   }
 
+  private static String verb(GateOrder order) {
+    switch (order.action()) {
+      case OPEN:
+        return "Open";
+      case HOLD_OPEN:
+        return "Hold open";
+      case SET_MODE:
+        return "Switch to " + order.mode().map(GateMode::name).orElse("?") + " mode";
+      default:
+        return "Close";
+    }
+  }
+
   /** The command a {@code gate.command} event records. */
-  static IssuedGateCommand commandOf(JournalEvent event) {
+  public static IssuedGateCommand commandOf(JournalEvent event) {
+    Map<String, String> attributes = event.attributes();
     return new IssuedGateCommand(event.seq(), gateOf(event),
-        BarrierAction.valueOf(event.attributes().get(ATTR_ACTION)),
-        event.attributes().getOrDefault(ATTR_REASON, ""),
-        event.attributes().getOrDefault(ATTR_USER, ""),
-        event.occurredAt());
+        BarrierAction.valueOf(attributes.get(ATTR_ACTION)),
+        attributes.getOrDefault(ATTR_REASON, ""),
+        attributes.getOrDefault(ATTR_USER, ""),
+        event.occurredAt(),
+        Optional.ofNullable(attributes.get(ATTR_LANE)).filter(lane -> !lane.isEmpty()),
+        Optional.ofNullable(attributes.get(ATTR_MODE)).map(GateMode::valueOf),
+        Optional.ofNullable(attributes.get(ATTR_EMERGENCY_ID)).filter(id -> !id.isEmpty()));
   }
 
   /** The state a {@code gate.state} event records. */

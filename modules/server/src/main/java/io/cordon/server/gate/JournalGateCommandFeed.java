@@ -67,6 +67,11 @@ public final class JournalGateCommandFeed implements GateCommandFeed {
   }
 
   @Override
+  public long lastSeq() {
+    return journal.lastSeq();
+  }
+
+  @Override
   public boolean isWatched(GateId gate) {
     return watchers.getOrDefault(gate, 0) > 0;
   }

@@ -14,10 +14,15 @@ import io.cordon.domain.appointment.Actor;
 import io.cordon.domain.identity.CreditCode;
 import io.cordon.domain.identity.ResidentIdNumber;
 import io.cordon.domain.identity.Vin;
+import io.cordon.domain.park.Park;
 import io.cordon.domain.registry.PersonId;
 import io.cordon.domain.validation.FieldError;
+import io.cordon.domain.vehicle.Plate;
+import io.cordon.domain.violation.BlacklistEntry;
+import io.cordon.domain.violation.Subject;
 import io.cordon.server.event.JournalAppend;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +44,22 @@ final class DemoRegistry {
   static final String DEMO_ACCOUNT = "enterprise";
   private static final String ENTERPRISE_KEY = "reg-demo-seed/enterprise";
   private static final String RECORDS_KEY = "reg-demo-seed/records";
+  private static final String TRAFFIC_KEY = "reg-demo-seed/gate-traffic";
+  static final int TRAFFIC_VEHICLES = 160;
+  static final int TRAFFIC_PEOPLE = 400;
+  static final int TRAFFIC_PERMITS = 600;
+  /** Vehicles of the traffic seed that the demo blacklists (plates of {@link RegistryScale}). */
+  static final int[] BLACKLISTED_VEHICLES = {17, 58, 103};
   private static final Logger log = LoggerFactory.getLogger(DemoRegistry.class);
 
   private DemoRegistry() {
+  }
+
+  static void seed(RegistryGrpcService registry, RegistrationStore store, Clock clock, Park park) {
+    seed(registry, store, clock);
+    if (!store.wasProcessed(TRAFFIC_KEY) && !park.enterprises().isEmpty()) {
+      seedGateTraffic(store, park, clock.instant());
+    }
   }
 
   static void seed(RegistryGrpcService registry, RegistrationStore store, Clock clock) {
@@ -108,6 +126,28 @@ final class DemoRegistry {
     });
     log.info("Demo registry seeded: {} with {} people and {} vehicles, account {} acts for it", ENTERPRISE,
         people.size(), vehicles.size(), DEMO_ACCOUNT);
+  }
+
+  /**
+   * The people and vehicles of the park's enterprises that the simulated gates see every day: a
+   * small {@link RegistryScale} registry with permits valid for a year from the first start, and a
+   * few blacklisted vehicles, so the demo's gate traffic is mostly passes with some refusals.
+   */
+  private static void seedGateTraffic(RegistrationStore store, Park park, Instant now) {
+    store.commit(List.of(JournalAppend.once(TRAFFIC_KEY, RegistrationEvents.imported("demo gate traffic",
+        TRAFFIC_VEHICLES + TRAFFIC_PEOPLE + TRAFFIC_PERMITS, 0, Actor.SYSTEM, now))), (session, appended) -> {
+          if (!appended.get(0).isNew()) {
+            return;
+          }
+          RegistryScale.write(session::doWork, park, TRAFFIC_VEHICLES, TRAFFIC_PEOPLE, TRAFFIC_PERMITS, now,
+              Duration.ofDays(365), false);
+          for (int v : BLACKLISTED_VEHICLES) {
+            RegistrationStore.saveEntry(session, BlacklistEntry.manual("BL-DEMO-" + v,
+                Subject.vehicle(new Plate(RegistryScale.plate(v))), "演示：多次闯卡（公安通报）", now, Optional.empty()), now);
+          }
+        });
+    log.info("Demo gate traffic seeded: {} vehicles, {} people, {} permits valid for a year, {} vehicles blacklisted",
+        TRAFFIC_VEHICLES, TRAFFIC_PEOPLE, TRAFFIC_PERMITS, BLACKLISTED_VEHICLES.length);
   }
 
   private static RegistryContact contact(String name, String position, String phone) {

@@ -67,7 +67,7 @@ public final class RegistrationModule implements AutoCloseable {
     AppointmentGrpcService appointments = new AppointmentGrpcService(applications, live, watchExecutor);
     RegistryGrpcService registry = new RegistryGrpcService(store, clock);
     if (demoRegistry) {
-      DemoRegistry.seed(registry, store, clock);
+      DemoRegistry.seed(registry, store, clock, park);
     }
     DeadlineSweep deadlines = new DeadlineSweep(store, clock);
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -429,28 +429,6 @@ final class RegistrationStore implements BlacklistLookup, VehicleBookings {
     }
   }
 
-  /** Inserts new permits without a prior version (bulk seeding, {@link RegistryScale}). */
-  static final class PermitWriter {
-    private final Duration exitWindow;
-
-    PermitWriter(Duration exitWindow) {
-      this.exitWindow = exitWindow;
-    }
-
-    void insert(Session session, Permit p) {
-      PermitRow row = new PermitRow();
-      row.permitId = p.id().value();
-      row.applicationId = p.applicationId();
-      row.hostId = p.host().value();
-      row.windowFrom = p.window().from();
-      row.windowUntil = p.window().until();
-      row.revokedAt = p.revocation().map(r -> r.at()).orElse(null);
-      row.lastSeq = 0;
-      row.body = RegistrationProtos.encode(RegistrationProtos.toProto(p, 0, exitWindow));
-      session.persist(row);
-    }
-  }
-
   // ---- blacklist, violations, appeals -----------------------------------------------------------
 
   @Override

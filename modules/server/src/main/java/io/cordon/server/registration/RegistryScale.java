@@ -33,8 +33,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.IntFunction;
-import org.hibernate.Session;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
 
 /**
  * A deterministic registry at scale for benchmarks and load demos (DESIGN §7): {@code vehicles}
@@ -46,7 +47,7 @@ import org.hibernate.Session;
  * <p>Every value is valid for the domain: plates 苏A00000…, resident ID numbers with their check
  * digit, VINs with their check character. Vehicle i is hazmat when i % 10 == 0, hazwaste when
  * i % 10 == 1, otherwise ordinary; each permit's lanes are the lanes of its holder's class at every
- * gate that takes that class, so any lane of the right class admits a permit's holder while the
+ * perimeter gate that takes that class, so any lane of the right class admits a permit's holder while the
  * permit is valid. Permits are valid from a day before {@code now} for 30 days; one in 50 is revoked.
  */
 public final class RegistryScale {
@@ -79,6 +80,21 @@ public final class RegistryScale {
 
   public static Written seed(Database database, Park park, int vehicles, int people, int permits, Instant now) {
     Objects.requireNonNull(database, "database");
+    return write(work -> database.runInTransaction(session -> session.doWork(work::execute)), park, vehicles, people,
+        permits, now, Duration.ofDays(30), true);
+  }
+
+  /** Runs one batch of inserts on a JDBC connection: in a transaction of its own, or in the caller's. */
+  interface Batches {
+    void run(org.hibernate.jdbc.Work work);
+  }
+
+  /**
+   * Writes the rows through {@code batches}; {@code validFor} is how long each permit runs from a day ago;
+   * {@code revokeSome}: one permit in 50 is revoked.
+   */
+  static Written write(Batches batches, Park park, int vehicles, int people, int permits, Instant now,
+      Duration validFor, boolean revokeSome) {
     Objects.requireNonNull(park, "park");
     if (vehicles < 1 || people < 1 || permits < 1 || vehicles > AUTHORITIES.length() * 100_000) {
       throw new IllegalArgumentException("vehicles 1.." + AUTHORITIES.length() * 100_000 + ", people and permits ≥ 1");
@@ -89,39 +105,71 @@ public final class RegistryScale {
       throw new IllegalArgumentException("the park has no enterprises to own vehicles");
     }
     Map<LaneClass, List<LaneRef>> lanes = lanesByClass(park);
-    inBatches(database, vehicles, i -> session -> RegistrationStore.saveVehicle(session, vehicle(i, enterprises)));
-    inBatches(database, people, i -> session -> RegistrationStore.savePerson(session, person(i, enterprises)));
-    RegistrationStore.PermitWriter writer = new RegistrationStore.PermitWriter(Duration.ofHours(2));
+    insert(batches, "insert into reg_vehicle (plate, vehicle_class, owner_id, vin, version, body)"
+        + " values (?, ?, ?, ?, ?, ?)", vehicles, (st, i) -> {
+          RegistryVehicle v = vehicle(i, enterprises);
+          st.setString(1, v.getPlate());
+          st.setString(2, vehicleClass(i).name());
+          st.setString(3, v.getOwnerId());
+          st.setString(4, v.getVin());
+          st.setLong(5, v.getVersion());
+          st.setString(6, RegistrationProtos.encode(v));
+        });
+    insert(batches, "insert into reg_person (person_id, id_number, name, enterprise_id, role, version, body)"
+        + " values (?, ?, ?, ?, ?, ?, ?)", people, (st, i) -> {
+          RegistryPerson p = person(i, enterprises);
+          st.setString(1, p.getPersonId());
+          st.setString(2, p.getIdNumber());
+          st.setString(3, p.getName());
+          st.setString(4, p.getEnterpriseId());
+          st.setString(5, "EMPLOYEE");
+          st.setLong(6, p.getVersion());
+          st.setString(7, RegistrationProtos.encode(p));
+        });
     Random random = new Random(7);
-    inBatches(database, permits, i -> {
-      Permit p = permit(i, vehicles, people, enterprises, lanes, now, random);
-      return session -> writer.insert(session, p);
-    });
+    Duration exitWindow = Duration.ofHours(2);
+    insert(batches, "insert into permit (permit_id, application_id, host_id, window_from, window_until, revoked_at,"
+        + " last_seq, body) values (?, ?, ?, ?, ?, ?, ?, ?)", permits, (st, i) -> {
+          Permit p = permit(i, vehicles, people, enterprises, lanes, now, validFor, revokeSome, random);
+          st.setString(1, p.id().value());
+          st.setString(2, p.applicationId());
+          st.setString(3, p.host().value());
+          st.setObject(4, p.window().from().atOffset(ZoneOffset.UTC));
+          st.setObject(5, p.window().until().atOffset(ZoneOffset.UTC));
+          st.setObject(6, p.revocation().map(r -> r.at().atOffset(ZoneOffset.UTC)).orElse(null));
+          st.setLong(7, 0);
+          st.setString(8, RegistrationProtos.encode(RegistrationProtos.toProto(p, 0, exitWindow)));
+        });
     return new Written(vehicles, people, permits, Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private interface Work {
-    void run(Session session);
+  private interface RowWriter {
+    void write(PreparedStatement statement, int i) throws SQLException;
   }
 
-  private static void inBatches(Database database, int count, IntFunction<Work> row) {
+  /** Plain JDBC batches: Hibernate's find-before-persist would cost a query per row. */
+  private static void insert(Batches batches, String sql, int count, RowWriter row) {
     for (int from = 0; from < count; from += BATCH) {
       int start = from;
       int end = Math.min(count, from + BATCH);
-      database.runInTransaction(session -> {
-        for (int i = start; i < end; i++) {
-          row.apply(i).run(session);
-          if ((i - start) % 1_000 == 999) {
-            session.flush();
-            session.clear();
+      batches.run(connection -> {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+          for (int i = start; i < end; i++) {
+            row.write(st, i);
+            st.addBatch();
+            if ((i - start) % 1_000 == 999) {
+              st.executeBatch();
+            }
           }
+          st.executeBatch();
         }
       });
     }
   }
 
   static String plate(int i) {
-    return "苏" + AUTHORITIES.charAt(i / 100_000) + String.format("%05d", i % 100_000);
+    // a bijection on 0..99999, so neighbours do not look like a sequence (苏A12345, not 苏A00001)
+    return "苏" + AUTHORITIES.charAt(i / 100_000) + String.format("%05d", (i % 100_000 * 7_919L + 12_345) % 100_000);
   }
 
   static String personId(int i) {
@@ -132,6 +180,14 @@ public final class RegistryScale {
     LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(i / 900);
     String first17 = "320102" + birth.toString().replace("-", "") + String.format("%03d", 100 + i % 900);
     return first17 + ResidentIdNumber.checkCharacter(first17);
+  }
+
+  private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗";
+  private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛",
+      "明", "超", "秀英", "建华", "立新", "海涛", "志强", "国平", "晓东", "丽华", "文斌", "红梅"};
+
+  static String name(int i) {
+    return SURNAMES.charAt(i % SURNAMES.length()) + GIVEN[(i / SURNAMES.length()) % GIVEN.length];
   }
 
   static VehicleClass vehicleClass(int i) {
@@ -161,13 +217,13 @@ public final class RegistryScale {
   }
 
   private static RegistryPerson person(int i, List<EnterpriseId> enterprises) {
-    return RegistryPerson.newBuilder().setPersonId(personId(i)).setName("员工" + i).setIdNumber(idNumber(i))
+    return RegistryPerson.newBuilder().setPersonId(personId(i)).setName(name(i)).setIdNumber(idNumber(i))
         .setPhone(String.format("139%08d", i)).setEnterpriseId(enterprises.get(i % enterprises.size()).value())
         .setRole(PersonRole.PERSON_ROLE_EMPLOYEE).setVersion(1).build();
   }
 
   private static Permit permit(int i, int vehicles, int people, List<EnterpriseId> enterprises,
-      Map<LaneClass, List<LaneRef>> lanes, Instant now, Random random) {
+      Map<LaneClass, List<LaneRef>> lanes, Instant now, Duration validFor, boolean revokeSome, Random random) {
     boolean forVehicle = i % 3 != 2;
     Set<PersonId> holders = Set.of();
     Map<Plate, VehicleClass> plates = Map.of();
@@ -181,11 +237,11 @@ public final class RegistryScale {
       holders = Set.of(new PersonId(personId(i % people)));
       laneClass = LaneClass.PEDESTRIAN;
     }
-    TimeWindow window = TimeWindow.of(now.minus(Duration.ofDays(1)), Duration.ofDays(30));
+    TimeWindow window = TimeWindow.of(now.minus(Duration.ofDays(1)), validFor);
     Permit p = Permit.issue(new PermitId(String.format("S-%07d", i)), String.format("S-%07d", i), holders, plates,
         enterprises.get(i % enterprises.size()), new PermitScope(lanes.getOrDefault(laneClass, List.of()), List.of(),
             Set.of()), window, Optional.empty(), Optional.empty(), now.minus(Duration.ofDays(2)), "scale");
-    if (random.nextInt(50) == 0) {
+    if (revokeSome && random.nextInt(50) == 0) {
       p = p.revoke("scale", now.minus(Duration.ofHours(1)), "revoked for the scale test").orElseThrow();
     }
     return p;
@@ -194,8 +250,8 @@ public final class RegistryScale {
   private static Map<LaneClass, List<LaneRef>> lanesByClass(Park park) {
     Map<LaneClass, List<LaneRef>> byClass = new java.util.EnumMap<>(LaneClass.class);
     for (Gate gate : park.gates()) {
-      if (gate.type() == GateType.EMERGENCY) {
-        continue;
+      if (gate.type() == GateType.EMERGENCY || gate.isCheckpoint()) {
+        continue; // emergency lanes open only in emergencies; checkpoints need core-zone authorisation
       }
       for (Lane lane : gate.lanes()) {
         byClass.computeIfAbsent(lane.laneClass(), c -> new ArrayList<>()).add(new LaneRef(gate.id(), lane.id()));

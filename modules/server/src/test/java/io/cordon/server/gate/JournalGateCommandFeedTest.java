@@ -4,10 +4,16 @@ import static io.cordon.server.gate.GateFixtures.EAST_GATE;
 import static io.cordon.server.gate.GateFixtures.SOUTH_GATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cordon.devices.gate.BarrierAction;
 import io.cordon.devices.gate.GateCommandFeed;
 import io.cordon.devices.gate.IssuedGateCommand;
+import io.cordon.domain.gate.access.GateMode;
+import io.cordon.domain.park.Gate;
+import io.cordon.domain.park.Lane;
+import io.cordon.domain.park.LaneClass;
+import io.cordon.domain.park.LaneDirection;
 import io.cordon.server.event.HibernateEventJournal;
 import io.cordon.server.event.InProcessLiveEvents;
 import io.cordon.server.event.JournalEntities;
@@ -18,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +131,42 @@ class JournalGateCommandFeedTest {
 
     assertThat(Status.fromThrowable(received.ended).getCode()).isEqualTo(Status.Code.UNAVAILABLE);
     assertThat(feed.isWatched(SOUTH_GATE.id())).isFalse();
+  }
+
+  @Test
+  void aLaneCommandIsDeliveredForItsLaneOnly() {
+    Gate gate = withLanes(SOUTH_GATE);
+    feed.watch(Set.of(gate.id()), 0, received);
+
+    commands.issue("operator", "lane", GateOrder.manual(gate, Optional.of(gate.lanes().get(1)), BarrierAction.OPEN,
+        "let the truck through"));
+
+    assertThat(received.commands).singleElement().satisfies(command -> {
+      assertThat(command.lane()).contains("L2");
+      assertThat(command.action()).isEqualTo(BarrierAction.OPEN);
+      assertThat(command.mode()).isEmpty();
+      assertThat(command.emergencyId()).isEmpty();
+    });
+  }
+
+  @Test
+  void anEmergencyCommandIsDeliveredWithItsModeAndEmergency() {
+    feed.watch(Set.of(SOUTH_GATE.id()), 0, received);
+
+    commands.issue("operator", "evac", GateOrder.emergencyMode(SOUTH_GATE, GateMode.EVACUATION, "fire", "EM-1"));
+    commands.issue("operator", "hold", GateOrder.emergency(SOUTH_GATE, BarrierAction.HOLD_OPEN, "fire", "EM-1"));
+
+    assertThat(received.commands).extracting(IssuedGateCommand::action, IssuedGateCommand::mode,
+            IssuedGateCommand::emergencyId, IssuedGateCommand::lane)
+        .containsExactly(
+            tuple(BarrierAction.SET_MODE, Optional.of(GateMode.EVACUATION), Optional.of("EM-1"), Optional.empty()),
+            tuple(BarrierAction.HOLD_OPEN, Optional.empty(), Optional.of("EM-1"), Optional.empty()));
+  }
+
+  private static Gate withLanes(Gate gate) {
+    return new Gate(gate.id(), gate.name(), gate.type(), gate.position(),
+        List.of(new Lane("L1", LaneClass.ORDINARY, LaneDirection.ENTRY),
+            new Lane("L2", LaneClass.ORDINARY, LaneDirection.EXIT)), gate.normallyClosed());
   }
 
   private long issue(String requestId, BarrierAction action) {

@@ -160,6 +160,10 @@ public final class GateAgentGrpcService extends GateAgentServiceGrpc.GateAgentSe
         fail(e);
         return;
       }
+      // A first-time agent (no command received yet) is watched from now, before the session starts:
+      // a command committed while the welcome and the cache go out is not missed.
+      long commandsAfter = message.getHello().getLastCommandSeq() > 0 ? message.getHello().getLastCommandSeq()
+          : commands.lastSeq();
       AgentSession created = new AgentSession(sessionIds.incrementAndGet(), hello.gate(),
           message.getHello().getAgentId(), message.getHello().getSoftwareVersion(), hello.lanes(), clock.instant(),
           out);
@@ -175,7 +179,7 @@ public final class GateAgentGrpcService extends GateAgentServiceGrpc.GateAgentSe
             .setCacheSigningKey(ByteString.copyFrom(backend.cacheSigningKey()))
             .setMode(backend.mode(created.gate().id()))).build());
         sendCache(created);
-        watch = watchCommands(created, message.getHello().getLastCommandSeq());
+        watch = watchCommands(created, commandsAfter);
       } catch (RuntimeException e) {
         log.warn("{}: cannot start the session", created, e);
         sessions.unregister(created);
@@ -193,7 +197,7 @@ public final class GateAgentGrpcService extends GateAgentServiceGrpc.GateAgentSe
       GateCommandFeed.Listener listener = new GateCommandFeed.Listener() {
         @Override
         public void command(IssuedGateCommand command) {
-          s.send(ServerMessage.newBuilder().setCommand(AgentCommands.toProto(command)).build());
+          s.send(ServerMessage.newBuilder().setCommand(io.cordon.devices.gate.GateMessages.toBarrierCommand(command)).build());
         }
 
         @Override

@@ -12,6 +12,7 @@ import io.cordon.api.v1.Identification;
 import io.cordon.api.v1.LoopPassage;
 import io.cordon.devices.alarm.AlarmReportSink;
 import io.cordon.devices.alarm.ReceivedAlarmReport;
+import io.cordon.devices.gate.AccessRecordIds;
 import io.cordon.devices.gate.GateStateObservation;
 import io.cordon.devices.gate.GateStateSink;
 import io.cordon.devices.gate.agent.AgentSession;
@@ -120,7 +121,7 @@ final class AccessBackend implements GateAgentBackend {
     this.clock = clock;
     this.idPrefix = "S" + Long.toString(clock.millis(), 36) + "-";
     for (Gate gate : park.gates()) {
-      guarded.put(gate.id(), park.zoneAt(gate.position()).filter(z -> z.zoneClass() == ZoneClass.CORE));
+      guarded.put(gate.id(), gate.guardedZone().flatMap(park::zone).filter(z -> z.zoneClass() == ZoneClass.CORE));
     }
   }
 
@@ -156,7 +157,7 @@ final class AccessBackend implements GateAgentBackend {
         presence.occupancy().presenceOf(holder), Optional.of(presence.occupancy().occupancy()), mode(gate.id()) ==
         GateOperatingMode.GATE_OPERATING_MODE_EVACUATION ? GateMode.EVACUATION : GateMode.NORMAL);
     AccessDecision decision = policy.decide(new AccessRequest(gate, lane, direction, now, holder, zone), facts);
-    String recordId = idPrefix + counter.incrementAndGet();
+    String recordId = AccessRecordIds.of(session.agentId(), id.getRequestId());
     String permitId = decision instanceof AccessDecision.Pass pass ? pass.permit().map(p -> p.value()).orElse("") : "";
     String detail = decision instanceof AccessDecision.Deny deny ? deny.detail() : decision.rule().description();
     Optional<PresenceRow> row = Optional.empty();
@@ -189,7 +190,7 @@ final class AccessBackend implements GateAgentBackend {
   @Override
   public Decision refuseMalformed(AgentSession session, Identification id, String field, String problem) {
     Gate gate = session.gate();
-    String recordId = idPrefix + counter.incrementAndGet();
+    String recordId = AccessRecordIds.of(session.agentId(), id.getRequestId());
     String credential = rawCredential(id);
     String kind = credentialKind(id);
     String detail = field + ": " + problem;
@@ -304,10 +305,18 @@ final class AccessBackend implements GateAgentBackend {
     Instant now = clock.instant();
     Instant at = instant(passage.getTime());
     PassageDirection direction = direction(passage.getDirection());
-    if (at.isBefore(now.minus(STALE_PASSAGE))) {
+    PendingPass named = passage.getRecordId().isEmpty() ? null : pending.get(passage.getRecordId());
+    if (named == null && at.isBefore(now.minus(STALE_PASSAGE))) {
       return CompletableFuture.completedFuture(0L); // replayed or late: the barrier moved on long ago
     }
-    PassageOutcome outcome = board.passages(gate.id(), passage.getLaneId()).passage(now);
+    PassageOutcome outcome;
+    if (named != null) {
+      // the agent matched it to our pass (late after a broken link, perhaps): complete that record
+      board.passages(gate.id(), passage.getLaneId()).cancel(passage.getRecordId());
+      outcome = PassageOutcome.matched(passage.getRecordId());
+    } else {
+      outcome = board.passages(gate.id(), passage.getLaneId()).passage(now);
+    }
     if (outcome.kind() == PassageOutcome.Kind.MATCHED) {
       String recordId = outcome.decisionId().orElseThrow();
       PendingPass pass = pending.remove(recordId);
