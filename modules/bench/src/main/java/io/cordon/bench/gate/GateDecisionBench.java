@@ -13,6 +13,9 @@ import io.cordon.api.v1.Identification;
 import io.cordon.api.v1.PlateRead;
 import io.cordon.api.v1.ServerMessage;
 import io.cordon.bench.alarm.Pace;
+import io.cordon.devices.gate.edge.CacheIndex;
+import io.cordon.devices.gate.edge.OfflineDecider;
+import io.cordon.devices.gate.edge.OfflineDecision;
 import io.cordon.bench.alarm.Token;
 import io.cordon.domain.park.Gate;
 import io.cordon.domain.park.GateType;
@@ -57,12 +60,16 @@ import org.HdrHistogram.Histogram;
  * GateAgentService session per non-emergency gate of the sample park (as the gate agents do) and
  * sends identifications open-loop at the given rate: registered plates on the lanes of their class,
  * faces and ID cards on pedestrian lanes, unknown plates; entries and exits as the lanes allow.
- * Latency = Decision received − Identification sent (same clock).
+ * Latency = Decision received − Identification sent (same clock). Then the agent's offline decision
+ * time: gate G1's signed cache as received, in the agent's {@code OfflineDecider}, 500,000 decisions.
  *
- * <p>Run: {@code ./mvnw -q -pl modules/bench exec:exec@gate-decisions -Dbench.args="rate=500 warmup=10
- * duration=300"}; other keys: vehicles (100000), people (50000), permits (200000).
+ * <p>Run: {@code ./mvnw -q -pl modules/bench exec:exec@gate-decisions -Dbench.jvmArgs=-Xmx2g
+ * -Dbench.args="rate=500 warmup=30 duration=300"}; other keys: vehicles (100000), people (50000), permits
+ * (200000). The one JVM holds the server (200,000 permits indexed, seven gates' caches) and the load.
  */
 public final class GateDecisionBench {
+
+  private static final String OFFLINE_GATE = "G1";
 
   private GateDecisionBench() {
   }
@@ -110,7 +117,7 @@ public final class GateDecisionBench {
   }
 
   private static void run(ManagedChannel channel, Park park, int vehicles, int people, int rate, int warmup,
-      int duration) throws InterruptedException {
+      int duration) throws InterruptedException, com.google.protobuf.InvalidProtocolBufferException {
     Token token = Token.login(channel, "gate");
     int total = rate * (warmup + duration);
     AtomicLongArray sent = new AtomicLongArray(total);
@@ -122,6 +129,7 @@ public final class GateDecisionBench {
     CountDownLatch welcomed = new CountDownLatch((int) park.gates().stream()
         .filter(g -> g.type() != GateType.EMERGENCY && !g.isCheckpoint()).count());
     AtomicInteger cacheChunks = new AtomicInteger();
+    List<com.google.protobuf.ByteString> offlineCache = java.util.Collections.synchronizedList(new ArrayList<>());
     CountDownLatch cachesComplete = new CountDownLatch((int) welcomed.getCount());
     for (Gate gate : park.gates()) {
       if (gate.type() == GateType.EMERGENCY || gate.isCheckpoint()) {
@@ -137,7 +145,11 @@ public final class GateDecisionBench {
               } else if (m.hasCache()) {
                 cacheChunks.incrementAndGet();
                 try {
-                  if (GateCachePayload.parseFrom(m.getCache().getPayload()).getLast()) {
+                  GateCachePayload payload = GateCachePayload.parseFrom(m.getCache().getPayload());
+                  if (payload.getGateId().equals(OFFLINE_GATE)) {
+                    offlineCache.add(m.getCache().getPayload()); // bytes: parsed only for the offline part
+                  }
+                  if (payload.getLast()) {
                     cachesComplete.countDown();
                   }
                 } catch (com.google.protobuf.InvalidProtocolBufferException e) {
@@ -246,6 +258,62 @@ public final class GateDecisionBench {
         s.onCompleted();
       }
     }
+    offline(park, offlineCache, vehicles, people);
+  }
+
+  /**
+   * The agent's offline decision time: gate G1's real signed cache as the server sent it, in the
+   * agent's CacheIndex, and its OfflineDecider over the same identification mix on G1's lanes.
+   */
+  private static void offline(Park park, List<com.google.protobuf.ByteString> chunks, int vehicles, int people)
+      throws com.google.protobuf.InvalidProtocolBufferException {
+    CacheIndex index = new CacheIndex();
+    synchronized (chunks) {
+      for (com.google.protobuf.ByteString chunk : chunks) {
+        index.apply(GateCachePayload.parseFrom(chunk));
+      }
+    }
+    Gate gate = park.gate(new io.cordon.domain.park.GateId(OFFLINE_GATE)).orElseThrow();
+    OfflineDecider decider = OfflineDecider.forCache(gate, index);
+    Map<LaneClass, List<Lane>> lanes = new TreeMap<>();
+    gate.lanes().forEach(l -> lanes.computeIfAbsent(l.laneClass(), c -> new ArrayList<>()).add(l));
+    Random random = new Random(43);
+    Histogram h = new Histogram(10_000_000_000L, 3);
+    Map<String, Integer> outcomes = new TreeMap<>();
+    int warm = 100_000;
+    int measured = 500_000;
+    for (int n = 0; n < warm + measured; n++) {
+      Identification.Builder id = Identification.newBuilder().setRequestId("o-" + n)
+          .setTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond()));
+      Lane lane;
+      if (random.nextInt(10) < 8) {
+        int v = random.nextInt(vehicles);
+        lane = pickLane(lanes.get(PermitScope.laneFor(RegistryScale.Written.vehicleClass(v))), random);
+        id.setPlate(PlateRead.newBuilder().setPlate(RegistryScale.Written.plate(v)));
+      } else {
+        lane = pickLane(lanes.get(LaneClass.PEDESTRIAN), random);
+        id.setFace(FaceMatch.newBuilder().setPersonId(RegistryScale.Written.personId(random.nextInt(people))));
+      }
+      id.setLaneId(lane.id()).setDirection(directions(lane.direction()).get(0));
+      Identification built = id.build();
+      long t0 = System.nanoTime();
+      OfflineDecision d = decider.decide(built);
+      long ns = System.nanoTime() - t0;
+      if (n >= warm) {
+        h.recordValue(Math.max(1, ns));
+        outcomes.merge((d.passes() ? "pass " : "deny ") + d.decision().rule().code(), 1, Integer::sum);
+      }
+    }
+    System.out.printf("offline decision at the agent (%s cache: %,d permits, %,d holders, %,d blacklist entries):"
+            + " count=%d p50=%.1f p90=%.1f p99=%.1f p99.9=%.1f max=%.1f µs%n", OFFLINE_GATE, index.permitCount(),
+        index.holderCount(), index.blacklistCount(), h.getTotalCount(), h.getValueAtPercentile(50) / 1e3,
+        h.getValueAtPercentile(90) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getValueAtPercentile(99.9) / 1e3,
+        h.getMaxValue() / 1e3);
+    outcomes.forEach((rule, count) -> System.out.printf("  %-36s %,9d%n", rule, count));
+  }
+
+  private static Lane pickLane(List<Lane> lanes, Random random) {
+    return lanes.get(random.nextInt(lanes.size()));
   }
 
   private static List<Direction> directions(LaneDirection d) {

@@ -10,7 +10,6 @@ import io.cordon.domain.gate.access.GateMode;
 import io.cordon.domain.gate.access.Holder;
 import io.cordon.domain.gate.access.PassageDirection;
 import io.cordon.domain.park.EnterpriseId;
-import io.cordon.domain.park.GateId;
 import io.cordon.domain.park.ZoneId;
 import io.cordon.domain.permit.ExitConfirmation;
 import io.cordon.domain.permit.LaneRef;
@@ -96,7 +95,7 @@ final class EdgeProtos {
       }
     }
     PermitScope scope = new PermitScope(
-        p.getScope().getLanesList().stream().map(l -> new LaneRef(new GateId(l.getGateId()), l.getLaneId())).toList(),
+        p.getScope().getLanesList().stream().map(l -> LaneRef.of(l.getGateId(), l.getLaneId())).toList(),
         p.getScope().getZonesList().stream().map(ZoneId::new).toList(),
         Set.copyOf(p.getScope().getAuthorisedCoreZonesList().stream().map(ZoneId::new).toList()));
     return new Permit(new PermitId(p.getPermitId()), p.getApplicationId(), people, vehicles,

@@ -382,6 +382,65 @@ class GateAgentOverGrpcTest {
   }
 
   @Test
+  void aSecondPassageOnOnePassIsTailgatingAndRaisesAnAlarm() throws Exception {
+    AgentStream agent = connect(COMPREHENSIVE, "L3");
+    assertThat(decide(agent, plate("L3", Direction.DIRECTION_ENTRY, HAZMAT_TRUCK)).getPass()).isTrue();
+    agent.send(passage("L3", Direction.DIRECTION_ENTRY));
+    agent.next(ServerMessage.BodyCase.ACK);
+
+    agent.send(passage("L3", Direction.DIRECTION_ENTRY));
+    agent.next(ServerMessage.BodyCase.ACK);
+
+    for (int i = 0; i < 300 && alarms.isEmpty(); i++) {
+      Thread.sleep(20); // the alarm is raised after the record's commit, off the agent's stream
+    }
+    assertThat(alarms).singleElement().satisfies(a -> assertThat(a.type()).isEqualTo(AlarmType.TAILGATING));
+    assertThat(records(ListAccessRecordsRequest.newBuilder().setOutcome(AccessOutcomeFilter.ACCESS_OUTCOME_FILTER_ALARMS)
+        .build())).singleElement().satisfies(r -> assertThat(r.getTailgate()).isTrue());
+    assertThat(presence().getVehiclesByClassMap()).containsEntry("HAZMAT", 1);
+  }
+
+  @Test
+  void aReplayedIdentificationGetsTheSameDecisionAndMakesNoSecondRecord() throws Exception {
+    AgentStream agent = connect(COMPREHENSIVE, "L3");
+    Identification truck = plate("L3", Direction.DIRECTION_ENTRY, HAZMAT_TRUCK);
+    Decision first = decide(agent, truck);
+
+    Decision replayed = decide(agent, truck);
+
+    assertThat(replayed).isEqualTo(first);
+    assertThat(records(ListAccessRecordsRequest.getDefaultInstance()))
+        .filteredOn(r -> r.getRecordId().equals(first.getRecordId())).hasSize(1);
+    assertThat(records(ListAccessRecordsRequest.getDefaultInstance())).hasSize(1);
+  }
+
+  @Test
+  void aPassageThatNamesItsPassCountsEvenWhenItArrivesAfterTheLinkCameBack() throws Exception {
+    AgentStream agent = connect(COMPREHENSIVE, "L3");
+    Decision pass = decide(agent, plate("L3", Direction.DIRECTION_ENTRY, HAZMAT_TRUCK));
+    agent.send(AgentMessage.newBuilder().setPassage(LoopPassage.newBuilder().setRequestId("p-late")
+        .setLaneId("L3").setDirection(Direction.DIRECTION_ENTRY).setTime(ts(Instant.now().minusSeconds(600)))
+        .setRecordId(pass.getRecordId())).build());
+    agent.next(ServerMessage.BodyCase.ACK);
+
+    assertThat(presence().getVehiclesByClassMap()).containsEntry("HAZMAT", 1);
+    assertThat(alarms).isEmpty();
+  }
+
+  @Test
+  void aLatePassageWithoutItsPassIsIgnoredNotCountedAsForced() throws Exception {
+    AgentStream agent = connect(COMPREHENSIVE, "L1");
+    agent.send(AgentMessage.newBuilder().setPassage(LoopPassage.newBuilder().setRequestId("p-old")
+        .setLaneId("L1").setDirection(Direction.DIRECTION_ENTRY).setTime(ts(Instant.now().minusSeconds(600))))
+        .build());
+    agent.next(ServerMessage.BodyCase.ACK);
+
+    Thread.sleep(200);
+    assertThat(alarms).isEmpty();
+    assertThat(presence().getUnknown()).isZero();
+  }
+
+  @Test
   void barrierReportsShowPerLaneAndOpenTheGateOnTheMap() throws Exception {
     AgentStream agent = connect(COMPREHENSIVE, "L3");
     agent.send(AgentMessage.newBuilder().setBarrier(BarrierReport.newBuilder().setRequestId("b-1").setLaneId("L3")
