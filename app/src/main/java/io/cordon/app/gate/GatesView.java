@@ -100,7 +100,7 @@ public final class GatesView {
     left.setDividerPositions(0.48);
     SplitPane main = new SplitPane(left, presence);
     main.setDividerPositions(0.74);
-    SplitPane.setResizableWithParent(presence, false);
+    SplitPane.setResizableWithParent(presence, true); // docked narrow, then detached wide: it grows too
     root.setCenter(main);
     // Docked beside four other views it may get narrow: scroll and clip rather than overflow.
     main.setMinWidth(0);
