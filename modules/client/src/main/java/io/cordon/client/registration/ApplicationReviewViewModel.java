@@ -443,6 +443,10 @@ public final class ApplicationReviewViewModel {
     PermitScope granted = a.getScope();
     List<LaneChoice> laneChoices = new ArrayList<>();
     for (Gate gate : p.getGatesList()) {
+      if (!gate.getGuardsZoneId().isEmpty()
+          && !a.getContent().getRequestedZonesList().contains(gate.getGuardsZoneId())) {
+        continue; // an internal checkpoint only for an application that asks for the core zone it guards
+      }
       gate.getLanesList().stream().filter(l -> fitting.contains(l.getLaneClass())).forEach(l -> {
         boolean selected = granted.getLanesCount() == 0 || granted.getLanesList().stream()
             .anyMatch(r -> r.getGateId().equals(gate.getId()) && r.getLaneId().equals(l.getId()));

@@ -86,6 +86,8 @@ public final class GateAgent implements LaneEvents, AutoCloseable {
   private final Channel channel;
   private final Supplier<CallCredentials> credentials;
   private final GateAgentConfig config;
+  /** The last state each lane's barrier reported, re-sent at every connect. */
+  private final Map<String, BarrierState> barriers = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, LaneHardware> lanes = new LinkedHashMap<>();
   private final Map<String, LanePassages> passages = new HashMap<>();
   private final AgentCache cache;
@@ -260,8 +262,8 @@ public final class GateAgent implements LaneEvents, AutoCloseable {
       if (lane != null) {
         lane.barrier(gateState(state));
       }
-      send(AgentMessage.newBuilder().setBarrier(BarrierReport.newBuilder().setRequestId(newRequestId("b"))
-          .setLaneId(laneId).setState(state).setTime(EdgeProtos.timestamp(at)).setDetail(limit(detail, 256))).build());
+      barriers.put(laneId, state);
+      sendBarrier(laneId, state, at, detail);
     });
   }
 
@@ -655,6 +657,11 @@ public final class GateAgent implements LaneEvents, AutoCloseable {
     }
   }
 
+  private void sendBarrier(String laneId, BarrierState state, Instant at, String detail) {
+    send(AgentMessage.newBuilder().setBarrier(BarrierReport.newBuilder().setRequestId(newRequestId("b"))
+        .setLaneId(laneId).setState(state).setTime(EdgeProtos.timestamp(at)).setDetail(limit(detail, 256))).build());
+  }
+
   private void onWelcome(AgentWelcome welcome) {
     cache.offerKey(welcome.getCacheSigningKey().toByteArray());
     online = true;
@@ -666,6 +673,9 @@ public final class GateAgent implements LaneEvents, AutoCloseable {
     List<CommandResult> results = List.copyOf(unsentResults);
     unsentResults.clear();
     results.forEach(this::sendResult);
+    // the server knows the barriers only from reports: say where each one stands now (e.g. at start-up)
+    Instant now = config.clock().instant();
+    barriers.forEach((lane, state) -> sendBarrier(lane, state, now, "state at connect"));
     upload();
   }
 
