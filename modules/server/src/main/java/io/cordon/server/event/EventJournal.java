@@ -57,6 +57,19 @@ public interface EventJournal {
    */
   List<JournalEvent> readAfter(long afterSeq, TypeFilter types, int limit);
 
+  /**
+   * As {@link #readAfter(long, TypeFilter, int)}, and how far the read looked. When the page is not
+   * full every matching event up to the head seen before the read (or up to the last returned event,
+   * if later) was returned, because an event becomes visible only after all lower seqs are; so
+   * {@code scannedTo} is that point, else the last returned event's seq.
+   */
+  default ScannedPage readAfterScanned(long afterSeq, TypeFilter types, int limit) {
+    long head = lastSeq();
+    List<JournalEvent> events = readAfter(afterSeq, types, limit);
+    long last = events.isEmpty() ? afterSeq : events.get(events.size() - 1).seq();
+    return new ScannedPage(events, events.size() >= limit ? last : Math.max(Math.max(afterSeq, head), last));
+  }
+
   /** A page of events matching a query. */
   EventPage query(EventQuery query);
 

@@ -117,9 +117,11 @@ final class EventStreamPump {
         if (pages == PAGES_PER_TURN) {
           return Drained.YIELDED;
         }
-        List<JournalEvent> page = journal.readAfter(cursor, filter, PAGE_SIZE);
+        ScannedPage scanned = journal.readAfterScanned(cursor, filter, PAGE_SIZE);
+        List<JournalEvent> page = scanned.events();
         pages++;
         if (page.isEmpty()) {
+          cursor = Math.max(cursor, scanned.scannedTo()); // a filtered stream skips what it has passed
           return Drained.DONE;
         }
         for (JournalEvent event : page) {
@@ -130,6 +132,7 @@ final class EventStreamPump {
           cursor = event.seq();
         }
         if (page.size() < PAGE_SIZE) {
+          cursor = Math.max(cursor, scanned.scannedTo());
           return Drained.DONE; // caught up; a later commit wakes us again
         }
       }

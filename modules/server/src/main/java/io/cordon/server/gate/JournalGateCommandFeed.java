@@ -6,6 +6,7 @@ import io.cordon.domain.park.GateId;
 import io.cordon.server.event.EventJournal;
 import io.cordon.server.event.JournalEvent;
 import io.cordon.server.event.LiveEvents;
+import io.cordon.server.event.ScannedPage;
 import io.grpc.Status;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,8 @@ public final class JournalGateCommandFeed implements GateCommandFeed {
       }
       try {
         while (!closed) {
-          List<JournalEvent> page = journal.readAfter(cursor, GateEvents.COMMANDS, PAGE_SIZE);
+          ScannedPage scanned = journal.readAfterScanned(cursor, GateEvents.COMMANDS, PAGE_SIZE);
+          List<JournalEvent> page = scanned.events();
           for (JournalEvent event : page) {
             if (closed) {
               return;
@@ -149,6 +151,7 @@ public final class JournalGateCommandFeed implements GateCommandFeed {
             }
             cursor = event.seq();
           }
+          cursor = Math.max(cursor, scanned.scannedTo()); // commands are rare among all events
           if (page.size() < PAGE_SIZE) {
             return;
           }

@@ -239,6 +239,34 @@ abstract class EventJournalContract {
   }
 
   @Test
+  void aScannedReadOfRareTypesReportsThatItLookedPastTheOtherTypes() {
+    journal.append(event("permit.issued", "P-1"));
+    for (int i = 0; i < 5; i++) {
+      journal.append(event("gate.access", "G-" + i));
+    }
+
+    ScannedPage page = journal.readAfterScanned(0, new TypeFilter(List.of("permit.")), 10);
+
+    assertThat(page.events()).extracting(JournalEvent::seq).containsExactly(1L);
+    assertThat(page.scannedTo()).isEqualTo(6L);
+    assertThat(journal.readAfterScanned(page.scannedTo(), new TypeFilter(List.of("permit.")), 10).scannedTo())
+        .isEqualTo(6L);
+  }
+
+  @Test
+  void aFullScannedPageOnlyVouchesForItsLastEvent() {
+    for (int i = 0; i < 4; i++) {
+      journal.append(event("permit.issued", "P-" + i));
+    }
+    journal.append(event("gate.access", "G-1"));
+
+    ScannedPage page = journal.readAfterScanned(0, new TypeFilter(List.of("permit.")), 2);
+
+    assertThat(page.full(2)).isTrue();
+    assertThat(page.scannedTo()).isEqualTo(2L);
+  }
+
+  @Test
   void aTypePrefixMatchesPercentAndUnderscoreLiterally() {
     journal.append(event("sensorax.other", "X-1"));
     journal.append(event("sensor_x.thing", "X-2"));

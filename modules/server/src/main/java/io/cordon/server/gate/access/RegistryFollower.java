@@ -4,6 +4,7 @@ import io.cordon.domain.park.GateId;
 import io.cordon.server.event.EventJournal;
 import io.cordon.server.event.JournalEvent;
 import io.cordon.server.event.LiveEvents;
+import io.cordon.server.event.ScannedPage;
 import io.cordon.server.event.SubjectKey;
 import io.cordon.server.event.TypeFilter;
 import java.util.HashSet;
@@ -85,14 +86,14 @@ final class RegistryFollower implements AutoCloseable {
 
   private void drain() {
     while (!closed) {
-      List<JournalEvent> page;
+      ScannedPage page;
       try {
-        page = journal.readAfter(cursor, TYPES, PAGE);
+        page = journal.readAfterScanned(cursor, TYPES, PAGE);
       } catch (RuntimeException e) {
         log.warn("Cannot read registration events after seq {}; retried on the next commit", cursor, e);
         return;
       }
-      for (JournalEvent event : page) {
+      for (JournalEvent event : page.events()) {
         try {
           apply(event);
         } catch (RuntimeException e) {
@@ -100,7 +101,9 @@ final class RegistryFollower implements AutoCloseable {
         }
         cursor = event.seq();
       }
-      if (page.size() < PAGE) {
+      // past the gate traffic in between too: woken by every commit, it must not re-read it
+      cursor = Math.max(cursor, page.scannedTo());
+      if (!page.full(PAGE)) {
         return;
       }
     }

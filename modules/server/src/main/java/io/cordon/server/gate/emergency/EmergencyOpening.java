@@ -16,6 +16,7 @@ import io.cordon.server.event.EventJournal;
 import io.cordon.server.event.JournalAppend;
 import io.cordon.server.event.JournalEvent;
 import io.cordon.server.event.LiveEvents;
+import io.cordon.server.event.ScannedPage;
 import io.cordon.server.event.TransactionWork;
 import io.cordon.server.gate.GateCommands;
 import io.cordon.server.gate.GateEvents;
@@ -472,7 +473,8 @@ public final class EmergencyOpening implements AutoCloseable {
         return;
       }
       while (true) {
-        List<JournalEvent> page = journal.readAfter(cursor, EmergencyEvents.RESULTS, PAGE);
+        ScannedPage scanned = journal.readAfterScanned(cursor, EmergencyEvents.RESULTS, PAGE);
+        List<JournalEvent> page = scanned.events();
         Map<GateId, GateProgress> changes = new LinkedHashMap<>();
         Map<GateId, Instant> times = new LinkedHashMap<>();
         for (JournalEvent result : page) {
@@ -501,6 +503,7 @@ public final class EmergencyOpening implements AutoCloseable {
         if (!page.isEmpty()) {
           cursor = page.get(page.size() - 1).seq();
         }
+        cursor = Math.max(cursor, scanned.scannedTo());
         if (page.size() < PAGE) {
           return;
         }
