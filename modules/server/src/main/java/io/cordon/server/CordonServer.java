@@ -55,6 +55,10 @@ import io.cordon.server.track.LiveVehiclePositions;
 import io.cordon.server.track.StoringPositionSink;
 import io.cordon.server.track.TrackGrpcService;
 import io.cordon.server.track.TrackSettings;
+import io.cordon.server.track.jt808.Jt808Intake;
+import io.cordon.server.track.jt808.Jt808IntakeSettings;
+import io.cordon.server.track.trip.TripBook;
+import io.cordon.server.track.trip.TripGrpcService;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -115,6 +119,10 @@ public final class CordonServer implements AutoCloseable {
   private AlarmGrpcService alarms;
   /** Registration, appointments, review and the blacklist (set once by {@link #start}). */
   private RegistrationModule registration;
+  /** Open trips of JT/T 808 terminals: follows permit changes on its own thread (set once by {@link #start}). */
+  private TripBook tripBook;
+  /** The JT/T 808 position pipeline and its TCP server (set once by {@link #start}). */
+  private Jt808Intake jt808;
   private MediaRelay mediaRelay;
   private CameraStreams cameraStreams;
   private boolean closed;
@@ -156,6 +164,8 @@ public final class CordonServer implements AutoCloseable {
     RegistrationModule registration = null; // owns the appointment expiry timer: closed below if the start fails
     GateAccessModule gateAccess = null; // owns the access writer thread: closed below if the start fails
     EmergencyOpening emergency = null; // owns the emergency thread: closed below if the start fails
+    TripBook tripBook = null; // owns the trip book's thread: closed below if the start fails
+    Jt808Intake jt808 = null; // owns the JT/T 808 server and pipeline threads: closed below if the start fails
     try {
       Clock clock = config.clock();
       Authenticator authenticator = new Authenticator(database, new PasswordHasher(), clock, config.sessionTtl());
@@ -183,6 +193,13 @@ public final class CordonServer implements AutoCloseable {
       AlarmGrpcService alarms = new AlarmGrpcService(alarmCenter, alarmSources, clock, pumpExecutor);
       registration = RegistrationModule.start(config.registrationSettings(), park, database, journal, live, clock,
           pumpExecutor, config.demoRegistry());
+      tripBook = TripBook.start(park, database, journal, live, clock);
+      jt808 = Jt808Intake.create(park, database, journal,
+          new io.cordon.server.alarm.CenterConditionAlarmSink(alarmCenter, journal), tripBook, vehicles, clock,
+          Jt808IntakeSettings.defaults());
+      if (config.jt808Port() >= 0) {
+        jt808.start(config.bindAddress(), config.jt808Port(), io.cordon.devices.jt808.Jt808ServerSettings.defaults());
+      }
       gateAccess = GateAccessModule.start(GateAccessSettings.defaults(), park, database, journal, live,
           gateCommandFeed, gateStates, new CenterAlarmReportSink(alarmCenter, journal), clock);
       GateAccessModule access = gateAccess; // the emergency switches the modes its decisions use
@@ -205,6 +222,8 @@ public final class CordonServer implements AutoCloseable {
           new PositionIngestGrpcService(positions, ServiceArea.around(park, ServiceArea.DEFAULT_MARGIN_METRES),
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
           track,
+          new TripGrpcService(tripBook, jt808,
+              () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse("")),
           new AlarmIngestGrpcService(alarmSources, new CenterAlarmReportSink(alarmCenter, journal),
               () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse(""), clock),
           alarms,
@@ -236,6 +255,8 @@ public final class CordonServer implements AutoCloseable {
       started.alarmCenter = alarmCenter;
       started.alarms = alarms;
       started.registration = registration;
+      started.tripBook = tripBook;
+      started.jt808 = jt808;
       started.mediaRelay = mediaRelay;
       started.cameraStreams = cameraStreams;
       return started;
@@ -257,6 +278,12 @@ public final class CordonServer implements AutoCloseable {
       }
       if (emergency != null) {
         emergency.close();
+      }
+      if (jt808 != null) {
+        jt808.close();
+      }
+      if (tripBook != null) {
+        tripBook.close();
       }
       pumpExecutor.shutdownNow();
       database.close();
@@ -304,6 +331,16 @@ public final class CordonServer implements AutoCloseable {
     return mediaRelay == null ? OptionalInt.empty() : OptionalInt.of(mediaRelay.port());
   }
 
+  /** The JT/T 808 TCP port; empty when this server runs no JT/T 808 server. */
+  public OptionalInt jt808Port() {
+    return jt808.server().isPresent() ? OptionalInt.of(jt808.port()) : OptionalInt.empty();
+  }
+
+  /** The JT/T 808 position pipeline (the bench and tests read its counters). */
+  public Jt808Intake jt808() {
+    return jt808;
+  }
+
   /** The event journal, for tests and the embedding process that write events directly. */
   public io.cordon.server.event.EventJournal journal() {
     return journal;
@@ -340,9 +377,11 @@ public final class CordonServer implements AutoCloseable {
     gateCommandFeed.endWatches();
     gateAccess.close();
     emergency.close();
+    jt808.close(); // before the trip book and the alarm center: its last violations raise alarms
     track.close();
     alarms.endStreams();
     registration.close();
+    tripBook.close();
     alarmCenter.close();
     if (mediaRelay != null) {
       mediaRelay.close();

@@ -40,6 +40,8 @@ import java.util.Properties;
  * media.public-url  CORDON_MEDIA_PUBLIC_URL the relay as clients reach it; required with a wildcard bind address
  * camera.streams.file CORDON_CAMERA_STREAMS_FILE camera addresses and logins; default data.dir/camera-streams.json
  * media.standby     CORDON_MEDIA_STANDBY    streams pulled with nobody watching: none, linked, all (default)
+ * jt808.port        CORDON_JT808_PORT       JT/T 808 terminals' TCP port, default 6808 (0 ephemeral, -1 none);
+ *                                           system property cordon.jt808.port overrides the builder's default 0
  * </pre>
  */
 public final class ServerConfig {
@@ -48,6 +50,8 @@ public final class ServerConfig {
   public static final int DEFAULT_GRPC_PORT = 50051;
   /** The media relay's HTTP port when run from a configuration file (clients on other hosts reach it). */
   public static final int DEFAULT_MEDIA_PORT = 50080;
+  /** The JT/T 808 port a standalone server listens on when the configuration names none. */
+  public static final int DEFAULT_JT808_PORT = 6808;
   public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
   public static final Duration DEFAULT_SESSION_TTL = Duration.ofHours(12);
 
@@ -65,6 +69,7 @@ public final class ServerConfig {
   private final AlarmCenterSettings alarmSettings;
   private final Path cameraStreamsFile;
   private final int mediaPort;
+  private final int jt808Port;
   private final java.net.URI mediaPublicUrl;
   private final StandbyPolicy mediaStandby;
   private final RegistrationSettings registrationSettings;
@@ -95,6 +100,10 @@ public final class ServerConfig {
       throw new IllegalArgumentException("media.port must be -1 (no relay) or 0..65535, was " + b.mediaPort);
     }
     this.mediaPort = b.mediaPort;
+    if (b.jt808Port < -1 || b.jt808Port > 65535) {
+      throw new IllegalArgumentException("jt808.port must be -1 (none) or 0..65535, was " + b.jt808Port);
+    }
+    this.jt808Port = b.jt808Port;
     this.mediaPublicUrl = b.mediaPublicUrl;
     this.mediaStandby = Objects.requireNonNull(b.mediaStandby, "mediaStandby");
     this.registrationSettings = b.registrationSettings;
@@ -154,6 +163,8 @@ public final class ServerConfig {
     s.get("media.port", "CORDON_MEDIA_PORT").ifPresent(v -> builder.mediaPort(v.trim().equals("-1") ? -1 : parsePort(v)));
     s.get("media.public-url", "CORDON_MEDIA_PUBLIC_URL").ifPresent(v -> builder.mediaPublicUrl(parseHttpUrl(v)));
     s.get("media.standby", "CORDON_MEDIA_STANDBY").ifPresent(v -> builder.mediaStandby(StandbyPolicy.parse(v)));
+    builder.jt808Port(Integer.getInteger("cordon.jt808.port", DEFAULT_JT808_PORT));
+    s.get("jt808.port", "CORDON_JT808_PORT").ifPresent(v -> builder.jt808Port(v.trim().equals("-1") ? -1 : parsePort(v)));
     s.get("camera.streams.file", "CORDON_CAMERA_STREAMS_FILE")
         .ifPresent(v -> builder.cameraStreamsFile(fileBase.resolve(v)));
     return builder.build();
@@ -265,6 +276,11 @@ public final class ServerConfig {
     return mediaPort;
   }
 
+  /** The JT/T 808 terminals' TCP port: 0 ephemeral, -1 no JT/T 808 server. */
+  public int jt808Port() {
+    return jt808Port;
+  }
+
   /** The relay's base URL as clients reach it; empty: the address it listens on. */
   public Optional<java.net.URI> mediaPublicUrl() {
     return Optional.ofNullable(mediaPublicUrl);
@@ -329,6 +345,7 @@ public final class ServerConfig {
     private AlarmCenterSettings alarmSettings = AlarmCenterSettings.defaults();
     private Path cameraStreamsFile;
     private int mediaPort;
+    private int jt808Port = Integer.getInteger("cordon.jt808.port", 0);
     private java.net.URI mediaPublicUrl;
     private StandbyPolicy mediaStandby = StandbyPolicy.ALL;
     private RegistrationSettings registrationSettings;
@@ -353,6 +370,12 @@ public final class ServerConfig {
     /** The camera stream registry file; null for camera-streams.json in the data directory, if any. */
     public Builder cameraStreamsFile(Path cameraStreamsFile) {
       this.cameraStreamsFile = cameraStreamsFile;
+      return this;
+    }
+
+    /** The JT/T 808 TCP port: 0 (the default, or system property cordon.jt808.port) ephemeral, -1 for none. */
+    public Builder jt808Port(int jt808Port) {
+      this.jt808Port = jt808Port;
       return this;
     }
 

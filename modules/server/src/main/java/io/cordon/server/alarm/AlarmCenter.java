@@ -159,6 +159,33 @@ public final class AlarmCenter implements AutoCloseable {
     return work.result;
   }
 
+  /**
+   * As {@link #record}, but completes with the id of the alarm the report raised or was counted on
+   * (empty when a snooze held it, or when {@code requestKey} was recorded before).
+   */
+  CompletableFuture<Optional<String>> recordForAlarm(String requestKey, NewEvent reportEvent) {
+    ReportWork work = new ReportWork(requestKey, reportEvent, new CompletableFuture<>());
+    work.alarm = new CompletableFuture<>();
+    CompletableFuture<Optional<String>> alarm = work.alarm;
+    work.result.whenComplete((seq, error) -> {
+      if (error != null) {
+        alarm.completeExceptionally(error);
+      }
+    });
+    submit(work);
+    return alarm;
+  }
+
+  /**
+   * Notes that the condition of an alarm ended (a vehicle back on its route, below the limit): a
+   * "condition_ended" transition by "system", which sets {@code condition_ended_at}. The alarm stays
+   * in its state for the operators. Fails with {@link AlarmRefusedException} for a closed alarm.
+   */
+  CompletableFuture<io.cordon.api.v1.Alarm> conditionEnded(String requestKey, String alarmId, Instant at,
+      String note) {
+    return act(requestKey, alarmId, alarm -> ConditionEnd.apply(alarm, at, note));
+  }
+
   /** A sensor's heartbeat, journalled by the intake: it keeps the sensor off the silent list. */
   void heartbeat(String sensorId, Instant at) {
     heartbeats.beat(sensorId, at);
@@ -520,7 +547,10 @@ public final class AlarmCenter implements AutoCloseable {
   private static final class ReportWork extends Work {
     final NewEvent event;
     final CompletableFuture<Long> result;
+    /** Set by {@link #recordForAlarm}: completes with the alarm's id. */
+    CompletableFuture<Optional<String>> alarm;
     int index = -1;
+    int alarmIndex = -1;
     long recordedSeq = -1;
 
     ReportWork(String requestKey, NewEvent event, CompletableFuture<Long> result) {
@@ -544,7 +574,8 @@ public final class AlarmCenter implements AutoCloseable {
       index = batch.append(Optional.of(requestKey), event);
       batch.reportIndex.put(requestKey, index);
       try {
-        center.reports.report(event).ifPresent(report -> center.decide(report, now, batch, Optional.empty()));
+        center.reports.report(event)
+            .ifPresent(report -> alarmIndex = center.decide(report, now, batch, Optional.empty()));
       } catch (RuntimeException e) {
         log.warn("Report {} ({}) is journalled but cannot raise an alarm", requestKey, event.type(), e);
       }
@@ -553,6 +584,10 @@ public final class AlarmCenter implements AutoCloseable {
     @Override
     void complete(AlarmCenter center, List<Appended> appended) {
       result.complete(recordedSeq >= 0 ? recordedSeq : appended.get(index).event().seq());
+      if (alarm != null) {
+        alarm.complete(alarmIndex < 0 ? Optional.empty()
+            : Optional.ofNullable(appended.get(alarmIndex).event().attributes().get("alarm_id")));
+      }
     }
 
     @Override

@@ -159,6 +159,7 @@ final class AlarmProtos {
       b.addEvidence(evidence);
     }
     alarm.ackDue().ifPresent(t -> b.setAckDue(timestamp(t)));
+    ConditionEnd.endedAt(alarm).ifPresent(t -> b.setConditionEndedAt(timestamp(t)));
     alarm.forwardDue().ifPresent(t -> b.setForwardDue(timestamp(t)));
     alarm.task().ifPresent(t -> b.setTask(io.cordon.api.v1.DispatchTask.newBuilder()
         .setTeam(t.team()).setText(t.text()).setVoiceMessage(t.voiceMessage())));

@@ -33,6 +33,17 @@ public final class CenterAlarmReportSink implements AlarmReportSink {
 
   @Override
   public long record(ReceivedAlarmReport report) {
+    return CenterCalls.await(center.record(requestKey(report), event(report)));
+  }
+
+  /** The idempotency key of a report: its reporting account and request id. */
+  String requestKey(ReceivedAlarmReport report) {
+    String reporter = report.reporter().isEmpty() ? "-" : report.reporter();
+    return "alarm-report/" + reporter + "/" + report.requestId();
+  }
+
+  /** The report as its {@code alarm.report} event, checked against the journal's limits. */
+  NewEvent event(ReceivedAlarmReport report) {
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("type", report.type().name());
     report.severity().ifPresent(s -> attributes.put("severity", s.name()));
@@ -47,9 +58,8 @@ public final class CenterAlarmReportSink implements AlarmReportSink {
     NewEvent event = new NewEvent(report.observedAt(), TYPE,
         List.of(new SubjectKey(report.source().kind(), report.source().id())),
         Optional.of(new Location(report.lon(), report.lat())), summary, attributes);
-    String reporter = report.reporter().isEmpty() ? "-" : report.reporter();
     journal.check(event); // refuse what can never be stored alone, not with the center's whole round
-    return CenterCalls.await(center.record("alarm-report/" + reporter + "/" + report.requestId(), event));
+    return event;
   }
 
   private static String evidenceJson(ReceivedAlarmReport report) {

@@ -16,6 +16,7 @@ import io.cordon.api.v1.ReviewServiceGrpc;
 import io.cordon.api.v1.Role;
 import io.cordon.api.v1.SensorIngestServiceGrpc;
 import io.cordon.api.v1.TrackServiceGrpc;
+import io.cordon.api.v1.TripServiceGrpc;
 import io.cordon.api.v1.VideoServiceGrpc;
 import io.grpc.health.v1.HealthGrpc;
 import java.util.EnumSet;
@@ -141,6 +142,27 @@ public final class AccessPolicy {
       GateServiceGrpc.getRetryEmergencyGateMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR),
       GateServiceGrpc.getEndEmergencyMethod().getFullMethodName(), EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR));
 
+  /** Who binds terminals at the gates: gate operators, shift leaders, admins, and gate-side dispensers (devices). */
+  private static final Set<Role> TERMINAL_ISSUERS =
+      EnumSet.of(Role.ROLE_OPERATOR, Role.ROLE_SUPERVISOR, Role.ROLE_ADMIN, Role.ROLE_DEVICE);
+
+  /**
+   * Trips (issue 8): duty staff read trips, vehicles, trajectories and the parking lot; terminals are
+   * issued, returned and registered by staff at the gates and by gate-side dispensers; loading
+   * points are reported free by shift leaders, admins and the loading points' devices.
+   */
+  private static final Map<String, Set<Role>> TRIPS = Map.of(
+      TripServiceGrpc.getIssueTerminalMethod().getFullMethodName(), TERMINAL_ISSUERS,
+      TripServiceGrpc.getReturnTerminalMethod().getFullMethodName(), TERMINAL_ISSUERS,
+      TripServiceGrpc.getSaveOwnTerminalMethod().getFullMethodName(), TERMINAL_ISSUERS,
+      TripServiceGrpc.getListTerminalsMethod().getFullMethodName(), DUTY_STAFF,
+      TripServiceGrpc.getListTripsMethod().getFullMethodName(), DUTY_STAFF,
+      TripServiceGrpc.getGetVehicleMethod().getFullMethodName(), DUTY_STAFF,
+      TripServiceGrpc.getGetTrajectoryMethod().getFullMethodName(), DUTY_STAFF,
+      TripServiceGrpc.getGetParkingLotMethod().getFullMethodName(), DUTY_STAFF,
+      TripServiceGrpc.getReportLoadingPointFreeMethod().getFullMethodName(),
+      EnumSet.of(Role.ROLE_SUPERVISOR, Role.ROLE_ADMIN, Role.ROLE_DEVICE));
+
   private AccessPolicy() {
   }
 
@@ -153,6 +175,9 @@ public final class AccessPolicy {
         TRACKING.getOrDefault(fullMethodName, ALARMS.getOrDefault(fullMethodName, VIDEO.get(fullMethodName))));
     if (allowed == null) {
       allowed = REGISTRATION.getOrDefault(fullMethodName, GATES.get(fullMethodName));
+    }
+    if (allowed == null) {
+      allowed = TRIPS.get(fullMethodName);
     }
     return allowed != null && roles.stream().anyMatch(allowed::contains);
   }

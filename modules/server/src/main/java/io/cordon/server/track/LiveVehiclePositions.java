@@ -48,6 +48,7 @@ public final class LiveVehiclePositions {
     final String plate;
     PlateColor plateColor;
     VehicleClass vehicleClass;
+    LiveTags tags = LiveTags.NONE;
     TrackPoint current;
     /** Oldest first, strictly increasing times, all before {@link #current}. */
     final List<TrackPoint> trail = new ArrayList<>();
@@ -90,6 +91,35 @@ public final class LiveVehiclePositions {
     }
   }
 
+  /**
+   * Applies committed fixes of the JT/T 808 pipeline received at {@code receivedAt}, in the order
+   * given (per vehicle in time order). A fix's tags replace the vehicle's, so a violation that ended
+   * or a trip that closed shows with the next fix; a late fix only joins the trail.
+   */
+  public void acceptTracked(List<LiveFix> fixes, Instant receivedAt) {
+    synchronized (lock) {
+      version++;
+      for (LiveFix fix : fixes) {
+        apply(fix.plate(), fix.plateColor(), fix.vehicleClass(), fix.point(), fix.tags(), receivedAt);
+      }
+    }
+  }
+
+  /**
+   * Changes the tags of a live vehicle without a new fix (a violation ended on a clock tick); does
+   * nothing for a vehicle not in the view.
+   */
+  public void retag(String plate, LiveTags tags) {
+    synchronized (lock) {
+      Entry entry = byPlate.get(plate);
+      if (entry != null && !entry.tags.equals(tags)) {
+        version++;
+        entry.tags = tags;
+        entry.changed = version;
+      }
+    }
+  }
+
   /** Rebuilds the view from fixes read back from the table, then drops stale vehicles. */
   void restore(List<StoredFix> fixes) {
     restoreFrom(fixes::forEach);
@@ -109,9 +139,13 @@ public final class LiveVehiclePositions {
   }
 
   private void apply(ReportedFix fix, Instant receivedAt) {
-    String plate = fix.plate().value();
+    apply(fix.plate().value(), fix.plateColor(), fix.vehicleClass(), fix.point(), null, receivedAt);
+  }
+
+  /** @param tags null: keep the vehicle's tags (fixes of PositionIngestService carry none) */
+  private void apply(String plate, PlateColor plateColor, VehicleClass vehicleClass, TrackPoint point,
+      LiveTags tags, Instant receivedAt) {
     Entry entry = byPlate.get(plate);
-    TrackPoint point = fix.point();
     if (entry == null) {
       entry = new Entry(plate);
       byPlate.put(plate, entry);
@@ -121,6 +155,10 @@ public final class LiveVehiclePositions {
       }
       if (point.epochMillis() <= entry.current.epochMillis()) {
         insertLate(entry, point);
+        if (tags != null && !tags.equals(entry.tags)) {
+          entry.tags = tags;
+          entry.changed = version;
+        }
         return;
       }
       TrackPoint last = entry.trail.isEmpty() ? null : entry.trail.get(entry.trail.size() - 1);
@@ -139,8 +177,11 @@ public final class LiveVehiclePositions {
       entry.lastHeard = receivedAt;
     }
     entry.current = point;
-    entry.plateColor = fix.plateColor();
-    entry.vehicleClass = fix.vehicleClass();
+    entry.plateColor = plateColor;
+    entry.vehicleClass = vehicleClass;
+    if (tags != null) {
+      entry.tags = tags;
+    }
     entry.changed = version;
   }
 
@@ -212,7 +253,7 @@ public final class LiveVehiclePositions {
       List<LiveVehicle> vehicles = new ArrayList<>(byPlate.size());
       for (Entry entry : byPlate.values()) {
         vehicles.add(new LiveVehicle(entry.plate, entry.plateColor, entry.vehicleClass, entry.current,
-            List.copyOf(entry.trail)));
+            List.copyOf(entry.trail), entry.tags));
       }
       return new Snapshot(version, vehicles);
     }
@@ -228,7 +269,8 @@ public final class LiveVehiclePositions {
       if (cursor < version) {
         for (Entry entry : byPlate.values()) {
           if (entry.changed > cursor) {
-            moved.add(new LiveVehicle(entry.plate, entry.plateColor, entry.vehicleClass, entry.current, List.of()));
+            moved.add(new LiveVehicle(entry.plate, entry.plateColor, entry.vehicleClass, entry.current, List.of(),
+                entry.tags));
           }
         }
       }

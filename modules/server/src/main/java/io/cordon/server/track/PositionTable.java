@@ -90,12 +90,14 @@ final class PositionTable {
     return database.inTransaction(session -> session.doReturningWork(connection -> {
       Set<String> heard = new HashSet<>();
       try (PreparedStatement select = connection.prepareStatement("select distinct plate from vehicle_position"
-          + " where fix_time >= ? and received_at >= ?")) {
+          + " where fix_time >= ? and received_at >= ? and fix_valid = true")) {
         select.setObject(1, utc(takenSince));
         select.setObject(2, utc(heardSince));
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
-            heard.add(rows.getString(1));
+            if (Plate.isValid(rows.getString(1))) { // not "终端:<number>": unbound terminals show again when they report
+              heard.add(rows.getString(1));
+            }
           }
         }
       }
@@ -105,7 +107,7 @@ final class PositionTable {
       long count = 0;
       try (PreparedStatement select = connection.prepareStatement("select plate, plate_color, vehicle_class, lon,"
           + " lat, heading_deg, speed_kmh, fix_time, received_at from vehicle_position where fix_time >= ?"
-          + " order by fix_time", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+          + " and fix_valid = true order by fix_time", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         select.setFetchSize(FETCH_SIZE); // PostgreSQL pages only like this, inside a transaction
         select.setObject(1, utc(takenSince));
         try (ResultSet rows = select.executeQuery()) {

@@ -10,7 +10,7 @@ import io.cordon.domain.track.TrackPoint;
 import java.time.Instant;
 
 /** Live view values as {@code cordon.v1} messages. */
-final class TrackMessages {
+public final class TrackMessages {
 
   private TrackMessages() {
   }
@@ -24,10 +24,19 @@ final class TrackMessages {
     for (TrackPoint point : vehicle.trail()) {
       track.addTrail(toProto(point));
     }
+    LiveTags tags = vehicle.tags();
+    if (tags != LiveTags.NONE) {
+      track.setTerminalNumber(tags.terminalNumber())
+          .setTripId(tags.tripId())
+          .setPermitId(tags.permitId())
+          .setUnbound(tags.unbound())
+          .addAllViolations(tags.violations());
+    }
     return track.build();
   }
 
-  static VehiclePosition toProto(TrackPoint point) {
+  /** A fix as a message. */
+  public static VehiclePosition toProto(TrackPoint point) {
     return VehiclePosition.newBuilder()
         .setPosition(LonLat.newBuilder().setLon(point.lon()).setLat(point.lat()))
         .setHeadingDeg(point.headingDeg())
@@ -36,7 +45,7 @@ final class TrackMessages {
         .build();
   }
 
-  static Timestamp timestamp(Instant instant) {
+  public static Timestamp timestamp(Instant instant) {
     return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
   }
 }
