@@ -60,6 +60,8 @@ public final class ParkSimulator implements AutoCloseable {
   private final TrafficSimulator traffic;
   /** Perimeter bursts, video, gate, vehicle and device-health alarms, on their own thread and session. */
   private final AlarmSimulator alarms;
+  /** JT/T 808 terminals in hazmat vehicles, on their own event loop (io.cordon.simulator.jt808); null when off. */
+  private io.cordon.simulator.jt808.Jt808Traffic jt808;
   private volatile boolean closed;
   private BearerToken token;
 
@@ -90,6 +92,27 @@ public final class ParkSimulator implements AutoCloseable {
     }
     traffic.start();
     alarms.start();
+    if (jt808 != null) {
+      jt808.start();
+    }
+  }
+
+  /**
+   * Adds a JT/T 808 fleet (issue 8) against {@code fleet.host():fleet.port()}; call before {@link #start}.
+   * Bound trips take their hazmat permits from the gate agents' caches (none without gate agents).
+   */
+  public ParkSimulator withJt808Fleet(io.cordon.simulator.jt808.Jt808FleetSettings fleet) {
+    io.cordon.simulator.jt808.HazmatPermitSource permits = gateAgents != null
+        ? new io.cordon.simulator.jt808.GateAgentPermits(gateAgents, clock)
+        : io.cordon.simulator.jt808.HazmatPermitSource.NONE;
+    this.jt808 = new io.cordon.simulator.jt808.Jt808Traffic(channel, username, password, fleet,
+        settings.callTimeout(), permits);
+    return this;
+  }
+
+  /** The JT/T 808 fleet, when one was added. */
+  public java.util.Optional<io.cordon.simulator.jt808.Jt808Traffic> jt808Traffic() {
+    return java.util.Optional.ofNullable(jt808);
   }
 
   /** Reports the server has acknowledged so far. */
@@ -121,6 +144,9 @@ public final class ParkSimulator implements AutoCloseable {
     }
     traffic.close();
     alarms.close();
+    if (jt808 != null) {
+      jt808.close();
+    }
     thread.interrupt();
     try {
       thread.join(TimeUnit.SECONDS.toMillis(10));

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * --gate-alarms-per-hour 20 --vehicle-alarms-per-hour 40 --device-alarms-per-hour 6}.
  * Gate agents (issue 7): {@code --gate-identifications-per-minute 3} per gate (0: the interim
  * virtual gates instead), {@code --gate-agent-dir DIR} for their caches and record queues.
+ * JT/T 808 hazmat terminals (issue 8): {@code --jt808 host:port} (off without it), {@code
+ * --jt808-terminals 12 --jt808-interval PT5S --jt808-shares 0.1,0.1,0.1,0.1} (deviate, speed, linger,
+ * lose signal) {@code --jt808-bind true} (issue and return the terminals at the gates).
  */
 public final class SimulatorMain {
 
@@ -28,6 +31,7 @@ public final class SimulatorMain {
     String user = "device";
     String password = System.getenv("CORDON_SIM_PASSWORD");
     SimulatorSettings settings = SimulatorSettings.embeddedDefaults();
+    io.cordon.simulator.jt808.Jt808FleetSettings jt808 = null; // --jt808 host:port switches the fleet on
     try {
       for (int i = 0; i < args.length; i += 2) {
         String value = args[i + 1];
@@ -49,6 +53,16 @@ public final class SimulatorMain {
               settings.gateAgents().withIdentificationsPerMinute(Double.parseDouble(value)));
           case "--gate-agent-dir" -> settings = settings.withGateAgents(
               settings.gateAgents().withDataDir(java.nio.file.Path.of(value)));
+          case "--jt808" -> jt808 = io.cordon.simulator.jt808.Jt808FleetSettings.demo(
+              value.substring(0, value.lastIndexOf(':')), Integer.parseInt(value.substring(value.lastIndexOf(':') + 1)));
+          case "--jt808-terminals" -> jt808 = requireJt808(jt808).withTerminals(Integer.parseInt(value));
+          case "--jt808-interval" -> jt808 = requireJt808(jt808).withTiming(Duration.parse(value), jt808.timeScale());
+          case "--jt808-shares" -> {
+            String[] s = value.split(",");
+            jt808 = requireJt808(jt808).withShares(Double.parseDouble(s[0]), Double.parseDouble(s[1]),
+                Double.parseDouble(s[2]), Double.parseDouble(s[3]));
+          }
+          case "--jt808-bind" -> jt808 = requireJt808(jt808).withBindAtGates(Boolean.parseBoolean(value));
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
@@ -61,12 +75,17 @@ public final class SimulatorMain {
           + " [--period PT60S] [--intrusions-per-minute 2] [--seed 1]"
           + " [--intrusions-per-hour 30] [--video-alarms-per-hour 60] [--gate-alarms-per-hour 20]"
           + " [--vehicle-alarms-per-hour 40] [--device-alarms-per-hour 6]"
-          + " [--gate-identifications-per-minute 3 (0: interim virtual gates)] [--gate-agent-dir DIR]");
+          + " [--gate-identifications-per-minute 3 (0: interim virtual gates)] [--gate-agent-dir DIR]"
+          + " [--jt808 host:port [--jt808-terminals 12] [--jt808-interval PT5S]"
+          + " [--jt808-shares deviate,speed,linger,signalLoss (0.1,0.1,0.1,0.1)] [--jt808-bind true]]");
       System.exit(2);
       return;
     }
     ManagedChannel channel = Grpc.newChannelBuilder(server, InsecureChannelCredentials.create()).build();
     ParkSimulator simulator = new ParkSimulator(channel, user, password, settings);
+    if (jt808 != null) {
+      simulator.withJt808Fleet(jt808);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       simulator.close();
@@ -80,5 +99,13 @@ public final class SimulatorMain {
     }, "simulator-shutdown"));
     simulator.start();
     stopped.await();
+  }
+
+  private static io.cordon.simulator.jt808.Jt808FleetSettings requireJt808(
+      io.cordon.simulator.jt808.Jt808FleetSettings jt808) {
+    if (jt808 == null) {
+      throw new IllegalArgumentException("--jt808 host:port comes before the other --jt808-* options");
+    }
+    return jt808;
   }
 }
