@@ -88,6 +88,7 @@ public class CordonApp extends Application {
   private io.cordon.client.gate.presence.PresenceViewModel presenceVm;
   private io.cordon.client.gate.emergency.EmergencyViewModel emergencyVm;
   private io.cordon.app.gate.EmergencyButton emergencyButton;
+  private io.cordon.app.track.VehicleTracking vehicleTracking;
 
   /** Used by {@link Application#launch}; options come from the command line. */
   public CordonApp() {}
@@ -212,6 +213,11 @@ public class CordonApp extends Application {
         stage, i18n, layoutStore, savedLayout, mapSources, background, eventsVm, alarmQueue, videoWalls,
         supervisorNotice, statusVm, session,
         backend.embedded(), this::exit);
+    // 车辆信息 and 轨迹回放 (issue 8): a vehicle clicked on the map opens its panel
+    vehicleTracking = new io.cordon.app.track.VehicleTracking(io.cordon.client.track.TripClient.over(connection),
+        parkVm.parkProperty(), i18n, background, Platform::runLater, Clock.systemUTC());
+    vehicleTracking.install(mainWindow.mapPanel().map());
+    mainWindow.addTrackReplayMenuItem(() -> vehicleTracking.showReplay(""));
     // 卡口 (issue 7): gates with lanes and passages, presence, and the one-click emergency control
     gatesVm = new io.cordon.client.gate.access.GatesViewModel(gates, gates, Platform::runLater, background);
     presenceVm = new io.cordon.client.gate.presence.PresenceViewModel(gates, Platform::runLater, background);
@@ -256,6 +262,11 @@ public class CordonApp extends Application {
     return registrationWindow;
   }
 
+  /** The vehicle panel and trajectory replay, once signed in (tests open them). */
+  public io.cordon.app.track.VehicleTracking vehicleTracking() {
+    return vehicleTracking;
+  }
+
   /** The one-click emergency control, once signed in (tests press it). */
   public io.cordon.app.gate.EmergencyButton emergencyButton() {
     return emergencyButton;
@@ -295,6 +306,9 @@ public class CordonApp extends Application {
     }
     if (registrationWindow != null) {
       registrationWindow.close();
+    }
+    if (vehicleTracking != null) {
+      vehicleTracking.close();
     }
     if (feed != null) {
       feed.close();

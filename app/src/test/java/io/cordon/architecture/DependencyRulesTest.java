@@ -22,6 +22,7 @@ class DependencyRulesTest {
   private static final String API = "io.cordon.api..";
   private static final String DEVICES = "io.cordon.devices..";
   private static final String GATE_AGENT_SOFTWARE = "io.cordon.devices.gate.edge..";
+  private static final String JT808_CODEC = "io.cordon.devices.jt808..";
   private static final String SERVER = "io.cordon.server..";
   private static final String SIMULATOR = "io.cordon.simulator..";
   private static final String CLIENT = "io.cordon.client..";
@@ -77,11 +78,13 @@ class DependencyRulesTest {
           .that().resideInAPackage(SIMULATOR)
           .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(SERVER, DEVICES, CLIENT, MAP,
               VIDEO, MEDIA, APP, BENCH)
-              .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(GATE_AGENT_SOFTWARE))))
+              .and(DescribedPredicate.not(JavaClass.Predicates.resideInAnyPackage(GATE_AGENT_SOFTWARE,
+                  JT808_CODEC))))
           .because("the simulator reaches the system only through the protocols a real device uses; the one"
               + " exception is the gate agent software (devices.gate.edge), which runs at a real gate too: the"
               + " simulator plays the gate's cameras, readers, loops and barriers under it, and the agent talks to"
-              + " the server only through GateAgentService");
+              + " the server only through GateAgentService; and the JT/T 808 codec (devices.jt808), with which the"
+              + " simulated terminals speak the real wire protocol to the server's JT/T 808 port");
 
   @ArchTest
   static final ArchRule clientLogicIsToolkitFree =

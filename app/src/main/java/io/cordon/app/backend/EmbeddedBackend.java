@@ -24,6 +24,7 @@ public final class EmbeddedBackend implements Backend {
   private final ServerAddress address;
   private final AutoCloseable simulator;
   private final EmbeddedCameras cameras;
+  private final int jt808Port;
   // guarded by this; null while stopped
   private CordonServer server;
 
@@ -32,6 +33,7 @@ public final class EmbeddedBackend implements Backend {
     this.server = server;
     this.simulator = simulator;
     this.address = new ServerAddress(LOOPBACK, server.grpcPort());
+    this.jt808Port = server.jt808Port().orElse(-1);
     this.cameras = EmbeddedCameras.start(this::runningServer, EmbeddedCameras.DEFAULT_COUNT);
   }
 
@@ -42,9 +44,10 @@ public final class EmbeddedBackend implements Backend {
 
   /** Starts server and simulator; blocking (seconds), so never on the FX thread. */
   public static EmbeddedBackend start(Path dataDir) {
-    CordonServer server = CordonServer.start(config(dataDir, 0));
+    CordonServer server = CordonServer.start(config(dataDir, 0, 0));
     try {
-      AutoCloseable simulator = EmbeddedSimulator.start(new ServerAddress(LOOPBACK, server.grpcPort()));
+      AutoCloseable simulator =
+          EmbeddedSimulator.start(new ServerAddress(LOOPBACK, server.grpcPort()), server.jt808Port());
       log.info("embedded server on {}:{} with data in {}", LOOPBACK, server.grpcPort(), dataDir);
       return new EmbeddedBackend(dataDir, server, simulator);
     } catch (RuntimeException e) {
@@ -53,8 +56,9 @@ public final class EmbeddedBackend implements Backend {
     }
   }
 
-  private static ServerConfig config(Path dataDir, int port) {
-    return ServerConfig.builder().dataDir(dataDir).bindAddress(LOOPBACK).grpcPort(port).demoUsers(true).demoRegistry(true).build();
+  private static ServerConfig config(Path dataDir, int port, int jt808Port) {
+    return ServerConfig.builder().dataDir(dataDir).bindAddress(LOOPBACK).grpcPort(port).jt808Port(jt808Port)
+        .demoUsers(true).demoRegistry(true).build();
   }
 
   @Override
@@ -93,7 +97,7 @@ public final class EmbeddedBackend implements Backend {
    */
   public synchronized void startServer() {
     if (server == null) {
-      server = CordonServer.start(config(dataDir, address.port()));
+      server = CordonServer.start(config(dataDir, address.port(), jt808Port)); // the terminals keep their port
       cameras.registerWith(server);
       log.info("embedded server started again on {}", address);
     }

@@ -3,8 +3,10 @@ package io.cordon.app.backend;
 import io.cordon.client.connection.ServerAddress;
 import io.cordon.simulator.ParkSimulator;
 import io.cordon.simulator.SimulatorSettings;
+import io.cordon.simulator.jt808.Jt808FleetSettings;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,10 +25,14 @@ final class EmbeddedSimulator implements AutoCloseable {
     this.simulator = simulator;
   }
 
-  static EmbeddedSimulator start(ServerAddress address) {
+  /** With the embedded server's JT/T 808 port, the demo's hazmat vehicles report there over JT/T 808 too. */
+  static EmbeddedSimulator start(ServerAddress address, OptionalInt jt808Port) {
     ManagedChannel channel = NettyChannelBuilder.forAddress(address.host(), address.port()).usePlaintext().build();
     ParkSimulator simulator =
         new ParkSimulator(channel, DEVICE_USER, DEVICE_PASSWORD, SimulatorSettings.embeddedDefaults());
+    if (jt808Port.isPresent()) {
+      simulator.withJt808Fleet(Jt808FleetSettings.demo(address.host(), jt808Port.getAsInt()));
+    }
     simulator.start();
     return new EmbeddedSimulator(channel, simulator);
   }

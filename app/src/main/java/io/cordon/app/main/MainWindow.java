@@ -169,6 +169,14 @@ public final class MainWindow {
     viewMenu.getItems().add(registration);
   }
 
+  /** Adds "轨迹回放…" to the view menu. */
+  public void addTrackReplayMenuItem(Runnable open) {
+    MenuItem replay = item("track.menu.replay");
+    replay.setId("menu-track-replay");
+    replay.setOnAction(e -> open.run());
+    viewMenu.getItems().add(replay);
+  }
+
   /** Adds the gates view (卡口) as a dockable view after the others. */
   public DockableView addGatesView(javafx.scene.Node content) {
     DockableView gates = new DockableView(GATES_VIEW, "gate.view.title", content, i18n);

@@ -168,6 +168,13 @@ public final class MapPanel {
       public void forEach(VehicleVisitor visitor) {
         store.forEach(visitor::visit);
       }
+
+      @Override
+      public void forEachFlagged(FlaggedVisitor visitor) {
+        // JT/T 808 tracking: a red ring for a rule broken now, a mark for an unbound terminal
+        store.forEachVehicle(v -> visitor.visit(v.plate(), v.vehicleClass(), v.current(), v.trail(),
+            (v.tracking().violating() ? LiveVehicles.VIOLATING : 0) | (v.tracking().unbound() ? LiveVehicles.UNBOUND : 0)));
+      }
     };
   }
 

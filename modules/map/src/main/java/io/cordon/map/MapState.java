@@ -45,6 +45,7 @@ public final class MapState {
   private final ObjectProperty<LiveVehicles> vehicles = new SimpleObjectProperty<>(this, "vehicles", LiveVehicles.NONE);
   private final ObservableList<AlarmMarker> alarms = FXCollections.observableArrayList();
   private final ObjectProperty<TileSource> tiles = new SimpleObjectProperty<>(this, "tiles");
+  private final io.cordon.map.replay.ReplayState replay = new io.cordon.map.replay.ReplayState();
 
   private final Map<LayerKind, BooleanProperty> visible = new EnumMap<>(LayerKind.class);
   private final ObjectProperty<MapFeature> selection = new SimpleObjectProperty<>(this, "selection");
@@ -137,6 +138,11 @@ public final class MapState {
   /** Optional local raster base layer; null shows the vector plan alone. */
   public ObjectProperty<TileSource> tilesProperty() {
     return tiles;
+  }
+
+  /** The trajectory replay drawn over the live layers (empty unless a replay is shown). */
+  public io.cordon.map.replay.ReplayState replay() {
+    return replay;
   }
 
   public BooleanProperty visibleProperty(LayerKind kind) {

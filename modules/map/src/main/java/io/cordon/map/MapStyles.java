@@ -75,6 +75,8 @@ public final class MapStyles {
   public static final String TRAIL_LAYER = "trail-layer";
   public static final String ALARM_LAYER = "alarm-layer";
   public static final String LIVE_SWATCH = "live-swatch";
+  // replay: the trajectory replay layer's node (its canvases draw with fixed speed colours)
+  public static final String REPLAY_LAYER = "replay-layer";
 
   /** {@code vehicle-swatch-hazmat} …: a hidden region whose background is the class colour. */
   public static String vehicleSwatch(VehicleClass vehicleClass) {

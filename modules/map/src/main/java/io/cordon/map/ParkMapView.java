@@ -69,6 +69,7 @@ public class ParkMapView extends Region {
     addLayer(vehicles);
     plan.underlay().getChildren().add(vehicles.trails()); // cached with the plan: changes once a second
     addLayer(vehicles.alarms()); // drawn on the vehicles' canvas: one full-screen canvas less per frame
+    addLayer(new io.cordon.map.replay.ReplayLayer(state));
     // Interaction after every layer: its highlight rings and overlay controls stay on top.
     interaction = new MapInteraction(this, state, this::fitToPark);
     Node highlight = interaction.highlightNode();

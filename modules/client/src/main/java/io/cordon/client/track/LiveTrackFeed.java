@@ -198,7 +198,16 @@ public final class LiveTrackFeed implements AutoCloseable {
     List<TrackPoint> trail = new ArrayList<>(track.getTrailCount());
     track.getTrailList().forEach(p -> trail.add(point(p)));
     return new TrackedVehicle(track.getPlate(), plateColor == null ? PlateColor.BLUE : plateColor, vehicleClass,
-        point(track.getCurrent()), trail);
+        point(track.getCurrent()), trail, tracking(track));
+  }
+
+  private static TripTracking tracking(VehicleTrack track) {
+    if (track.getTerminalNumber().isEmpty() && track.getTripId().isEmpty() && track.getPermitId().isEmpty()
+        && !track.getUnbound() && track.getViolationsCount() == 0) {
+      return TripTracking.NONE;
+    }
+    return new TripTracking(track.getTerminalNumber(), track.getTripId(), track.getPermitId(), track.getUnbound(),
+        track.getViolationsList());
   }
 
   private static TrackPoint point(VehiclePosition position) {

@@ -70,6 +70,13 @@ public final class LiveVehicleStore {
     }
   }
 
+  /** Visits every live vehicle whole (with its {@link TripTracking}), in plate order, without locking. */
+  public void forEachVehicle(java.util.function.Consumer<TrackedVehicle> visitor) {
+    for (TrackedVehicle vehicle : view.byPlate()) {
+      visitor.accept(vehicle);
+    }
+  }
+
   public Optional<TrackedVehicle> find(String plate) {
     if (plate == null) {
       return Optional.empty();
@@ -183,7 +190,9 @@ public final class LiveVehicleStore {
     TrackPoint previous = known.current();
     TrackPoint next = fix.current();
     if (next.epochMillis() <= previous.epochMillis()) {
-      return known;
+      // an old fix moves nothing, but the rule state it carries is news (e.g. signal lost)
+      return known.tracking().equals(fix.tracking()) ? known : new TrackedVehicle(known.plate(), known.plateColor(),
+          known.vehicleClass(), previous, known.trail(), fix.tracking());
     }
     List<TrackPoint> trail = new ArrayList<>(known.trail().size() + 1);
     trail.addAll(known.trail());
@@ -191,7 +200,8 @@ public final class LiveVehicleStore {
         || previous.epochMillis() - trail.get(trail.size() - 1).epochMillis() >= trailSpacing.toMillis()) {
       trail.add(previous);
     }
-    return bounded(new TrackedVehicle(fix.plate(), fix.plateColor(), fix.vehicleClass(), next, trail));
+    // the update's tracking wins: the server sends the active violations in every update
+    return bounded(new TrackedVehicle(fix.plate(), fix.plateColor(), fix.vehicleClass(), next, trail, fix.tracking()));
   }
 
   /** The vehicle with trail points older than the window dropped. */
@@ -203,7 +213,7 @@ public final class LiveVehicleStore {
       from++;
     }
     return from == 0 ? vehicle : new TrackedVehicle(vehicle.plate(), vehicle.plateColor(), vehicle.vehicleClass(),
-        vehicle.current(), trail.subList(from, trail.size()));
+        vehicle.current(), trail.subList(from, trail.size()), vehicle.tracking());
   }
 
   private void publish() {

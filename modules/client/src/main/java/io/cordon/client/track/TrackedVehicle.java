@@ -10,9 +10,16 @@ import java.util.Objects;
  * One live vehicle as the client knows it.
  *
  * @param trail earlier fixes, oldest first, excluding {@code current}; immutable
+ * @param tracking terminal, trip, unbound flag and active violations ({@link TripTracking#NONE} if none)
  */
 public record TrackedVehicle(String plate, PlateColor plateColor, VehicleClass vehicleClass, TrackPoint current,
-    List<TrackPoint> trail) {
+    List<TrackPoint> trail, TripTracking tracking) {
+
+  /** A vehicle without JT/T 808 tracking data. */
+  public TrackedVehicle(String plate, PlateColor plateColor, VehicleClass vehicleClass, TrackPoint current,
+      List<TrackPoint> trail) {
+    this(plate, plateColor, vehicleClass, current, trail, TripTracking.NONE);
+  }
 
   public TrackedVehicle {
     Objects.requireNonNull(plate, "plate");
@@ -20,5 +27,6 @@ public record TrackedVehicle(String plate, PlateColor plateColor, VehicleClass v
     Objects.requireNonNull(vehicleClass, "vehicleClass");
     Objects.requireNonNull(current, "current");
     trail = List.copyOf(trail);
+    Objects.requireNonNull(tracking, "tracking");
   }
 }

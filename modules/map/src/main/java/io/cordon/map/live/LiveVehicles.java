@@ -28,6 +28,25 @@ public interface LiveVehicles {
   /** Visits every current vehicle once. */
   void forEach(VehicleVisitor visitor);
 
+  /** Flag of {@link #forEachFlagged}: the vehicle breaks a tracking rule right now. */
+  int VIOLATING = 1;
+  /** Flag of {@link #forEachFlagged}: the positions come from a terminal bound to no vehicle. */
+  int UNBOUND = 2;
+
+  /**
+   * Visits every current vehicle once with its tracking flags ({@link #VIOLATING}, {@link
+   * #UNBOUND}); sources that know none keep this default, which reports none.
+   */
+  default void forEachFlagged(FlaggedVisitor visitor) {
+    forEach((plate, vehicleClass, current, trail) -> visitor.visit(plate, vehicleClass, current, trail, 0));
+  }
+
+  /** One vehicle with its tracking flags, a bit set of {@link #VIOLATING} and {@link #UNBOUND}. */
+  @FunctionalInterface
+  interface FlaggedVisitor {
+    void visit(String plate, VehicleClass vehicleClass, TrackPoint current, List<TrackPoint> trail, int flags);
+  }
+
   /** One vehicle: its latest fix and the trail before it, oldest first (may be empty). */
   @FunctionalInterface
   interface VehicleVisitor {

@@ -77,6 +77,10 @@ public final class VehicleLayer implements MapLayer {
   private static final Color OUTLINE = Color.rgb(8, 14, 20, 0.85);
   private static final Color LABEL_BACK = Color.rgb(13, 22, 32, 0.72);
   private static final Color LABEL_TEXT = Color.web("#e8eef4");
+  /** Ring round a vehicle breaking a rule: the critical red of the alarm palette. */
+  static final Color VIOLATION_RING = Color.web("#ff1744");
+  /** Dashed square round an unbound terminal's position. */
+  static final Color UNBOUND_MARK = Color.web("#f5f7fa");
   private static final Font LABEL_FONT = Font.font("Noto Sans CJK SC", FontWeight.BOLD, 12);
 
   private final MapState state;
@@ -111,6 +115,7 @@ public final class VehicleLayer implements MapLayer {
   private int trailRebuilds;
   private int drawnVehicles;
   private int drawnLabels;
+  private int flaggedVehicles;
 
   public VehicleLayer(MapState state) {
     this(state, System::currentTimeMillis, DEFAULT_TRAIL_MILLIS);
@@ -230,6 +235,7 @@ public final class VehicleLayer implements MapLayer {
     if (w <= 0 || h <= 0) {
       return;
     }
+    marks.drawFlags(gc, sprites == null ? 11 : sprites.length);
     marks.draw(gc, sprites);
     labels.draw(gc);
     alarms.draw(gc, w, h);
@@ -268,7 +274,8 @@ public final class VehicleLayer implements MapLayer {
     trails.clear(w, h);
     collector.start(v, w, h, nowMillis, showVehicles, showTrails && withTrails, rebuildTrails,
         showVehicles && v.scale() >= LABEL_MIN_SCALE);
-    live.forEach(collector);
+    flaggedVehicles = 0;
+    live.forEachFlagged(collector);
 
     if (showTrails && withTrails) {
       trailRedraws++;
@@ -334,8 +341,13 @@ public final class VehicleLayer implements MapLayer {
     return drawnLabels;
   }
 
+  /** Vehicles drawn by the last redraw with a violation ring or the unbound-terminal mark. */
+  int flaggedVehicleCount() {
+    return flaggedVehicles;
+  }
+
   /** Projects, culls and batches each vehicle; one instance reused, so a redraw allocates nothing per vehicle. */
-  private final class Collector implements LiveVehicles.VehicleVisitor {
+  private final class Collector implements LiveVehicles.FlaggedVisitor {
     private MapViewport v;
     private double w;
     private double h;
@@ -360,7 +372,7 @@ public final class VehicleLayer implements MapLayer {
     }
 
     @Override
-    public void visit(String plate, VehicleClass vehicleClass, TrackPoint current, List<TrackPoint> trail) {
+    public void visit(String plate, VehicleClass vehicleClass, TrackPoint current, List<TrackPoint> trail, int flags) {
       double sx = v.screenX(context.x(current.lon()));
       double sy = v.screenY(context.y(current.lat()));
       int c = vehicleClass.ordinal();
@@ -379,9 +391,12 @@ public final class VehicleLayer implements MapLayer {
         return;
       }
       drawnVehicles++;
-      marks.add(c, ArrowSprites.headingIndex(current.headingDeg()), Math.round(sx), Math.round(sy));
+      marks.add(c, ArrowSprites.headingIndex(current.headingDeg()), Math.round(sx), Math.round(sy), flags);
+      if (flags != 0) {
+        flaggedVehicles++;
+      }
       if (withLabels) {
-        labels.offer(plate, vehicleClass.isDangerous(), sx, sy);
+        labels.offer(plate, vehicleClass.isDangerous() || flags != 0, sx, sy); // flagged ones labelled first too
       }
     }
 
@@ -586,30 +601,66 @@ public final class VehicleLayer implements MapLayer {
 
   /** The arrows the last redraw collected, replayed whenever the top canvas is painted. */
   private static final class Marks {
-    private int[] packed = new int[1024];
+    private static final int STRIDE = 5;
+    private int[] packed = new int[1280];
     private int size;
 
     void clear() {
       size = 0;
     }
 
-    void add(int classOrdinal, int heading, double x, double y) {
-      if (size + 4 > packed.length) {
+    void add(int classOrdinal, int heading, double x, double y, int flags) {
+      if (size + STRIDE > packed.length) {
         packed = Arrays.copyOf(packed, packed.length * 2);
       }
       packed[size++] = classOrdinal;
       packed[size++] = heading;
       packed[size++] = (int) x;
       packed[size++] = (int) y;
+      packed[size++] = flags;
     }
 
     void draw(GraphicsContext gc, ArrowSprites sprites) {
       if (sprites == null) {
         return;
       }
-      for (int i = 0; i < size; i += 4) {
+      for (int i = 0; i < size; i += STRIDE) {
         sprites.draw(gc, packed[i], packed[i + 1], packed[i + 2], packed[i + 3]);
       }
+    }
+
+    /**
+     * Under the arrows: a red ring round each vehicle breaking a rule, and a dashed white square
+     * round each unbound terminal (its class colour alone would pass for an ordinary tanker). Few
+     * vehicles are flagged at once, so plain strokes are cheap here.
+     */
+    void drawFlags(GraphicsContext gc, double arrowLength) {
+      double r = arrowLength * 0.75 + 2;
+      boolean any = false;
+      for (int i = 4; i < size && !any; i += STRIDE) {
+        any = packed[i] != 0;
+      }
+      if (!any) {
+        return;
+      }
+      gc.setLineDashes();
+      gc.setLineWidth(2.5);
+      gc.setStroke(VIOLATION_RING);
+      for (int i = 0; i < size; i += STRIDE) {
+        if ((packed[i + 4] & LiveVehicles.VIOLATING) != 0) {
+          gc.strokeOval(packed[i + 2] - r, packed[i + 3] - r, 2 * r, 2 * r);
+        }
+      }
+      gc.setLineWidth(1.5);
+      gc.setStroke(UNBOUND_MARK);
+      gc.setLineDashes(3, 3);
+      double q = r + 3;
+      for (int i = 0; i < size; i += STRIDE) {
+        if ((packed[i + 4] & LiveVehicles.UNBOUND) != 0) {
+          gc.strokeRect(packed[i + 2] - q, packed[i + 3] - q, 2 * q, 2 * q);
+        }
+      }
+      gc.setLineDashes();
     }
   }
 }

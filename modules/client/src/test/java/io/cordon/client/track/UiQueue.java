@@ -1,0 +1,38 @@
+package io.cordon.client.track;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** The view models' UI executor in tests: tasks wait until the test thread (the "UI thread") runs them. */
+final class UiQueue implements Executor {
+  private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+
+  @Override
+  public void execute(Runnable task) {
+    tasks.add(task);
+  }
+
+  /** Waits for the next posted task (an answer from the server) and runs it here. */
+  void runNext() {
+    try {
+      Runnable task = tasks.poll(60, TimeUnit.SECONDS);
+      if (task == null) {
+        throw new AssertionError("nothing was posted to the UI thread");
+      }
+      task.run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Runs what is posted now, without waiting. */
+  void runPending() {
+    Runnable task;
+    while ((task = tasks.poll()) != null) {
+      task.run();
+    }
+  }
+}
