@@ -25,12 +25,14 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -193,7 +195,7 @@ final class SimulatedTerminal {
     fleet.offLoop(() -> {
       Optional<HazmatPermit> chosen = choosePermit();
       if (chosen.isEmpty()) {
-        loop.execute(() -> idle(60));
+        onLoop(() -> idle(60));
         return;
       }
       HazmatPermit p = chosen.get();
@@ -204,7 +206,7 @@ final class SimulatedTerminal {
       try {
         fleet.binding.issue(number, p, gate.id());
         fleet.issued.increment();
-        loop.execute(() -> {
+        onLoop(() -> {
           permit = p;
           startDriving(gate, p.routeIds(), target);
         });
@@ -212,15 +214,24 @@ final class SimulatedTerminal {
         fleet.bindingFailures.increment();
         fleet.platesInUse.remove(p.plate());
         log.debug("terminal {} not issued for {}: {}", number, p.plate(), e.toString());
-        loop.execute(() -> idle(60));
+        onLoop(() -> idle(60));
       }
     });
+  }
+
+  /** Hands work from another thread back to the terminal's loop; after the fleet closed, drops it. */
+  private void onLoop(Runnable work) {
+    try {
+      loop.execute(work);
+    } catch (RejectedExecutionException e) {
+      log.debug("terminal {}: the fleet is closed, {} dropped", number, work);
+    }
   }
 
   /** A permit whose vehicle is not on a trip with another terminal (runs off the loop). */
   private Optional<HazmatPermit> choosePermit() {
     List<HazmatPermit> all = new ArrayList<>(fleet.permitsNow());
-    java.util.Collections.shuffle(all, new Random(random.nextLong()));
+    Collections.shuffle(all, new Random(random.nextLong()));
     for (HazmatPermit p : all) {
       if (fleet.platesInUse.add(p.plate())) {
         return Optional.of(p);
@@ -262,7 +273,7 @@ final class SimulatedTerminal {
         log.debug("terminal {} not returned: {}", number, e.toString());
       }
       fleet.platesInUse.remove(p.plate());
-      loop.execute(() -> idle(60 + 120 * random.nextDouble()));
+      onLoop(() -> idle(60 + 120 * random.nextDouble()));
     });
   }
 
