@@ -53,7 +53,8 @@ import org.locationtech.jts.geom.Coordinate;
  * 500 vehicles driving every road with GPS noise, each onFix timed.
  *
  * <p>Run: {@code ./mvnw -q -pl modules/bench exec:exec@jt808-ingest -Dbench.jvmArgs=-Xmx2g
- * -Dbench.args="terminals=2000 rate=25000 warmup=20 duration=60"}.
+ * -Dbench.args="terminals=2000 rate=25000 warmup=20 duration=60"}; add
+ * {@code pg=jdbc:postgresql://127.0.0.1:5432/db pguser=… pgpassword=…} for PostgreSQL (an empty database).
  */
 public final class Jt808IngestBench {
 
@@ -73,7 +74,13 @@ public final class Jt808IngestBench {
 
     Park park = ParkFileLoader.loadSample();
     Path dataDir = Files.createTempDirectory("cordon-jt808-bench-");
-    ServerConfig config = ServerConfig.builder().dataDir(dataDir).demoUsers(true).jt808Port(0).build();
+    ServerConfig.Builder builder = ServerConfig.builder().dataDir(dataDir).demoUsers(true).jt808Port(0);
+    if (a.containsKey("pg")) { // the production database instead of the embedded H2 file: pg=jdbc:postgresql://…
+      builder.databaseUrl(a.get("pg")).databaseUser(a.getOrDefault("pguser", "cordon"))
+          .databasePassword(a.getOrDefault("pgpassword", ""));
+    }
+    ServerConfig config = builder.build();
+    System.out.println("database: " + config.databaseUrl());
     try (CordonServer server = CordonServer.start(config)) {
       Jt808Intake intake = server.jt808();
       int port = server.jt808Port().orElseThrow();

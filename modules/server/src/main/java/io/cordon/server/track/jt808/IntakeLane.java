@@ -1,6 +1,7 @@
 package io.cordon.server.track.jt808;
 
 import io.cordon.devices.jt808.Jt808Position;
+import io.cordon.devices.jt808.Jt808PositionOrigin;
 import io.cordon.domain.track.TrackPoint;
 import io.cordon.domain.track.parking.LotEvent;
 import io.cordon.domain.track.rules.Fix;
@@ -134,6 +135,9 @@ final class IntakeLane implements Runnable {
         continue;
       }
       track.lastHeardMillis = p.receivedAt().toEpochMilli();
+      if (p.origin() == Jt808PositionOrigin.LIVE) {
+        track.clockLagMillis = track.lastHeardMillis - p.fixTime().toEpochMilli();
+      }
       List<Published> changes = match(track, p.fixTime());
       if (changes != null) {
         published = add(published, changes);
@@ -336,7 +340,8 @@ final class IntakeLane implements Runnable {
         continue;
       }
       List<Published> published = match(track, now);
-      List<RuleEvent> events = intake.engine.tick(track.rules, track.binding.trip(), now);
+      List<RuleEvent> events =
+          intake.engine.tick(track.rules, track.binding.trip(), now.minusMillis(track.clockLagMillis));
       if (!events.isEmpty()) {
         published = add(published, note(track, events));
       }

@@ -21,6 +21,12 @@ final class TerminalTrack {
   final List<String> violationRules = new ArrayList<>(2);
   LiveTags tags;
   long lastHeardMillis;
+  /**
+   * How far the terminal's clock lags the server's (receipt − fix time of its last live report): clock ticks
+   * judge silence on the terminal's clock, so a terminal set to the wrong time zone, still reporting every few
+   * seconds, is not "signal lost" at every tick.
+   */
+  long clockLagMillis;
   long unboundAlarmMillis = Long.MIN_VALUE;
 
   TerminalTrack(String number, TerminalStatus status) {

@@ -279,6 +279,25 @@ class Jt808IntakeTest {
   }
 
   @Test
+  void aTerminalWhoseClockLagsTwoHoursIsNotSignalLostWhileItKeepsReporting() throws Exception {
+    fixture = new IntakeFixture(dir, ParkFileLoader.loadSample(),
+        Jt808IntakeSettings.defaults().withTick(Duration.ofMillis(100)));
+    bind(TERMINAL, "苏E12345");
+    double lat = ROAD_LAT;
+    try (SocketTerminal terminal = fixture.terminal(TERMINAL)) {
+      terminal.logIn();
+      for (int s = 0; s < 20; s++) { // its clock set two hours back (a wrong time zone), fresh reports
+        lat += 5.6 * LAT_PER_METRE;
+        assertThat(terminal.report(fix(secondsAgo(7200 + 20 - s), ROAD_LON, lat, 20))).isZero();
+      }
+      Thread.sleep(1_000); // ten ticks: judged on the server's clock, each would find 2 h of silence
+      assertThat(fixture.intake.counters().stored()).isEqualTo(20);
+    }
+    assertThat(fixture.events(TrackEventPublisher.VIOLATION_STARTED)).isEmpty();
+    assertThat(fixture.alarms.raised).isEmpty();
+  }
+
+  @Test
   void moreHazmatVehiclesInTheLotThanItHasPlacesRaiseAParkingAnomaly() throws IOException {
     Park sample = ParkFileLoader.loadSample();
     List<ParkingLot> lots = sample.parkingLots().stream()
