@@ -76,7 +76,9 @@ class MapLiveLayersTest {
   @Test
   void everyGateShowsItsReportedStateAndEmergencyGatesStartClosed() throws Exception {
     List<Gate> gates = ParkFileLoader.loadSample().gates();
-    AppDriver.waitFor("every gate's state", () -> map().state().gateStates().size() == gates.size());
+    // The server lists every gate at once, UNKNOWN until its agent's first barrier report: wait for the reports.
+    AppDriver.waitFor("every gate's reported state", () -> gates.stream()
+        .allMatch(g -> map().state().gateStates().getOrDefault(g.id(), GateState.UNKNOWN) != GateState.UNKNOWN));
     for (Gate gate : gates) {
       if (gate.type() == GateType.EMERGENCY) {
         assertThat(map().state().gateStates().get(gate.id())).as(gate.id().value()).isEqualTo(GateState.CLOSED);
