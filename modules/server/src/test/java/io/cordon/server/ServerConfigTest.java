@@ -58,6 +58,15 @@ class ServerConfigTest {
   }
 
   @Test
+  void theEmbeddedDatabaseCachesAnEighthOfTheHeapWithinSixteenAndFiveHundredTwelveMegabytes() {
+    assertThat(ServerConfig.h2CacheKilobytes(2L << 30)).isEqualTo(256 * 1024);
+    assertThat(ServerConfig.h2CacheKilobytes(64L << 20)).isEqualTo(16 * 1024);
+    assertThat(ServerConfig.h2CacheKilobytes(16L << 30)).isEqualTo(512 * 1024);
+    assertThat(ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d")).databaseUrl())
+        .contains(";CACHE_SIZE=" + ServerConfig.h2CacheKilobytes(Runtime.getRuntime().maxMemory()));
+  }
+
+  @Test
   void aMalformedMediaPublicUrlIsNamed() {
     assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d",
         "CORDON_MEDIA_PUBLIC_URL", "rtsp://relay")))

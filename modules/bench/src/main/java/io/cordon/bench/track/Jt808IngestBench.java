@@ -25,6 +25,7 @@ import io.cordon.simulator.jt808.Jt808FleetSettings;
 import io.cordon.simulator.jt808.Jt808FleetStats;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,8 @@ import org.locationtech.jts.geom.Coordinate;
  *
  * <p>Run: {@code ./mvnw -q -pl modules/bench exec:exec@jt808-ingest -Dbench.jvmArgs=-Xmx2g
  * -Dbench.args="terminals=2000 rate=25000 warmup=20 duration=60"}; add
- * {@code pg=jdbc:postgresql://127.0.0.1:5432/db pguser=… pgpassword=…} for PostgreSQL (an empty database).
+ * {@code pg=jdbc:postgresql://127.0.0.1:5432/db pguser=… pgpassword=…} for PostgreSQL (an empty database), or
+ * {@code h2=;SETTING=value…} to try H2 settings on the embedded file database.
  */
 public final class Jt808IngestBench {
 
@@ -78,6 +80,10 @@ public final class Jt808IngestBench {
     if (a.containsKey("pg")) { // the production database instead of the embedded H2 file: pg=jdbc:postgresql://…
       builder.databaseUrl(a.get("pg")).databaseUser(a.getOrDefault("pguser", "cordon"))
           .databasePassword(a.getOrDefault("pgpassword", ""));
+    }
+    if (a.containsKey("h2")) { // H2 settings to try on the embedded file database: h2=;CACHE_SIZE=262144
+      builder.databaseUrl("jdbc:h2:file:" + dataDir.resolve("cordon") + ";DB_CLOSE_ON_EXIT=FALSE" + a.get("h2"))
+          .databaseUser("cordon");
     }
     ServerConfig config = builder.build();
     System.out.println("database: " + config.databaseUrl());
@@ -103,6 +109,8 @@ public final class Jt808IngestBench {
         Jt808FleetStats f0 = fleet.stats();
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
+        ThreadCpu threads0 = ThreadCpu.now();
+        long[] gc0 = gc();
         long lastStored = stored0;
         long lastT = t0;
         List<Double> perSecond = new ArrayList<>();
@@ -120,6 +128,8 @@ public final class Jt808IngestBench {
         }
         long t1 = System.nanoTime();
         long cpu1 = processCpuNanos();
+        Map<String, Long> threadCpu = ThreadCpu.now().since(threads0);
+        long[] gc1 = gc();
         Jt808FleetStats f1 = fleet.stats();
         double seconds = (t1 - t0) / 1e9;
         double stored = (c.stored() - stored0) / seconds;
@@ -131,6 +141,14 @@ public final class Jt808IngestBench {
                 + " this JVM used %.2f of %d cores; load %s%n", seconds, stored, received, acked, perSecond.get(0),
             perSecond.get(perSecond.size() / 2), (c.stored() - stored0) / (double) Math.max(1, c.commits() - commits0),
             (cpu1 - cpu0) / 1e9 / seconds, Runtime.getRuntime().availableProcessors(), load());
+        long storedInWindow = Math.max(1, c.stored() - stored0);
+        System.out.printf("  CPU per stored position: %.1f µs in all; by thread group (≥ 0.5 µs):%n",
+            (cpu1 - cpu0) / 1e3 / storedInWindow);
+        threadCpu.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .filter(e -> e.getValue() / 1e3 / storedInWindow >= 0.5)
+            .forEach(e -> System.out.printf("    %6.1f µs  %s%n", e.getValue() / 1e3 / storedInWindow, e.getKey()));
+        System.out.printf("  GC: %,d collections, %,d ms in all (%.1f µs per position; pauses and concurrent work)%n",
+            gc1[0] - gc0[0], gc1[1] - gc0[1], (gc1[1] - gc0[1]) * 1e3 / storedInWindow);
         System.out.println("  intake counters: " + c);
         System.out.println("  fleet: " + f1);
       }
@@ -228,6 +246,17 @@ public final class Jt808IngestBench {
       target -= seg;
     }
     return cs[0];
+  }
+
+  /** Collections and milliseconds spent in them, over every collector. */
+  private static long[] gc() {
+    long count = 0;
+    long millis = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      count += Math.max(0, gc.getCollectionCount());
+      millis += Math.max(0, gc.getCollectionTime());
+    }
+    return new long[] {count, millis};
   }
 
   private static long processCpuNanos() {

@@ -20,8 +20,9 @@ final class Jt808ChannelInitializer extends ChannelInitializer<Channel> {
     Jt808ServerSettings settings = services.settings();
     channel.pipeline().addLast(
         new IdleStateHandler(settings.readIdleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
-        // Replies written while a read is in progress go out in one flush at read-complete.
-        new FlushConsolidationHandler(),
+        // Replies written while a read is in progress go out in one flush at read-complete; the
+        // acknowledgements a commit releases (outside any read) in one flush per event-loop turn.
+        new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true),
         new Jt808FrameDecoder(settings.maxFrameBytes(), services.stats()),
         new Jt808SessionHandler(services));
   }

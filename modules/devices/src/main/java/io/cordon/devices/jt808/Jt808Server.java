@@ -11,6 +11,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,8 +53,9 @@ public final class Jt808Server implements AutoCloseable {
     if (serverChannel != null) {
       throw new IllegalStateException("already started");
     }
-    acceptGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    ioGroup = new MultiThreadIoEventLoopGroup(services.settings().ioThreads(), NioIoHandler.newFactory());
+    acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("cordon-jt808-accept"), NioIoHandler.newFactory());
+    ioGroup = new MultiThreadIoEventLoopGroup(services.settings().ioThreads(), new DefaultThreadFactory("cordon-jt808-io"),
+        NioIoHandler.newFactory());
     Jt808ChannelInitializer initializer = new Jt808ChannelInitializer(services);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(acceptGroup, ioGroup)

@@ -4,6 +4,7 @@ import io.cordon.api.v1.Park;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -87,7 +88,8 @@ public final class Jt808Fleet implements AutoCloseable {
     if (group != null) {
       throw new IllegalStateException("already started");
     }
-    group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), NioIoHandler.newFactory());
+    group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("cordon-sim-jt808"),
+        NioIoHandler.newFactory());
     blocking = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "jt808-sim-binding");
       t.setDaemon(true);

@@ -4,6 +4,7 @@ import io.cordon.domain.geo.LocalProjection;
 import io.cordon.domain.park.ParkingLot;
 import io.cordon.domain.park.ParkingLotId;
 import io.cordon.domain.track.parking.LotEvent.LeftOutOfTurn;
+import io.cordon.domain.track.parking.LotEvent.LoadingPointLeft;
 import io.cordon.domain.track.parking.LotEvent.OverflowEnded;
 import io.cordon.domain.track.parking.LotEvent.OverflowStarted;
 import io.cordon.domain.track.parking.LotEvent.OverstayEnded;
@@ -27,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -186,6 +188,18 @@ public final class HazmatParkingLot {
   }
 
   /**
+   * Metres from the lot; beyond both thresholds the distance to its envelope (a lower bound) is
+   * enough, so the exact distance is computed only for the few vehicles near the lot.
+   */
+  private double distanceToLot(Coordinate metric) {
+    double envelope = metricArea.getEnvelopeInternal().distance(new Envelope(metric));
+    if (envelope > Math.max(settings.enterMetres(), settings.leaveMetres())) {
+      return envelope;
+    }
+    return metricArea.distance(metricArea.getFactory().createPoint(metric));
+  }
+
+  /**
    * A position of a vehicle near the lot: it enters once its fixes have stayed within
    * {@code enterMetres} of the lot for {@code enterAfter}, and leaves once they have stayed farther
    * than {@code leaveMetres} for {@code leaveAfter}. Between the two nothing changes, so a parked
@@ -193,7 +207,7 @@ public final class HazmatParkingLot {
    */
   public List<LotEvent> position(VehicleKey vehicle, Optional<LoadingPointRef> destination, double lon, double lat,
       Instant at) {
-    double d = metricArea.distance(metricArea.getFactory().createPoint(projection.toMetres(new Coordinate(lon, lat))));
+    double d = distanceToLot(projection.toMetres(new Coordinate(lon, lat)));
     boolean in = parked.containsKey(vehicle);
     boolean change = in ? d > settings.leaveMetres() : d <= settings.enterMetres();
     if (!change) {
@@ -214,6 +228,7 @@ public final class HazmatParkingLot {
     for (Map.Entry<LoadingPointRef, Set<VehicleKey>> e : serving.entrySet()) {
       if (e.getValue().remove(vehicle)) {
         List<LotEvent> events = new ArrayList<>();
+        events.add(new LoadingPointLeft(vehicle, e.getKey(), at));
         dispatch(e.getKey(), at, events);
         return Result.ok(List.copyOf(events));
       }

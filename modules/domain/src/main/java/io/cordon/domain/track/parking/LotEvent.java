@@ -33,4 +33,7 @@ public sealed interface LotEvent {
 
   /** A queued vehicle left the lot before it was released (jumped the queue); it still takes its loading point's slot. */
   record LeftOutOfTurn(VehicleKey vehicle, Optional<LoadingPointRef> loadingPoint, Instant at) implements LotEvent {}
+
+  /** A released vehicle finished at its loading point and drove off: its slot is free again. */
+  record LoadingPointLeft(VehicleKey vehicle, LoadingPointRef loadingPoint, Instant at) implements LotEvent {}
 }

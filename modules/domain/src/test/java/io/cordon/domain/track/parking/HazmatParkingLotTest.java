@@ -213,7 +213,7 @@ class HazmatParkingLotTest {
 
     assertThat(ok(lot.exit(v(3), at(10)))).contains(new LeftOutOfTurn(v(3), Optional.of(LP1), at(10)));
     assertThat(lot.queue(LP1)).containsExactly(v(2));
-    ok(lot.leftLoadingPoint(v(1), at(20)));
+    assertThat(ok(lot.leftLoadingPoint(v(1), at(20)))).containsExactly(new LotEvent.LoadingPointLeft(v(1), LP1, at(20)));
     assertThat(lot.queue(LP1)).containsExactly(v(2)); // v(3) is at the loading point now
   }
 

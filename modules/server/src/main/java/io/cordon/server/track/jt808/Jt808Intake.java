@@ -14,6 +14,7 @@ import io.cordon.devices.track.ServiceArea;
 import io.cordon.domain.geo.Wgs84;
 import io.cordon.domain.park.ControlZone;
 import io.cordon.domain.park.Enterprise;
+import io.cordon.domain.park.LoadingPoint;
 import io.cordon.domain.park.Park;
 import io.cordon.domain.park.ParkingLot;
 import io.cordon.domain.park.Road;
@@ -49,6 +50,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.locationtech.jts.geom.Coordinate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +103,7 @@ public final class Jt808Intake implements Jt808PositionSink, TrackLiveState, Jt8
     this.live = live;
     this.clock = clock;
     this.lots = park.parkingLots().stream().filter(ParkingLot::hazmat).filter(l -> l.capacity() > 0)
-        .map(l -> new ParkingLotDesk(l, settings.lot())).toList();
+        .map(l -> new ParkingLotDesk(l, settings.lot(), loadingPoints(park))).toList();
     this.registrations = StoredJt808Registrations.load(database, clock);
     this.restored = lastFixTimes(database, clock.instant().minus(settings.maxAge()), this::status);
     this.committer = new PositionCommitter(database, live, counters, settings.maxCommitRows());
@@ -334,6 +336,17 @@ public final class Jt808Intake implements Jt808PositionSink, TrackLiveState, Jt8
    * The fix times each terminal stored lately, so a report repeated across a restart is still a
    * duplicate; also restores how many unbound positions each terminal stored in that time.
    */
+  /** Every loading point of the park's enterprises, where it is (WGS84). */
+  private static Map<LoadingPointRef, Coordinate> loadingPoints(Park park) {
+    Map<LoadingPointRef, Coordinate> points = new HashMap<>();
+    for (Enterprise enterprise : park.enterprises()) {
+      for (LoadingPoint point : enterprise.loadingPoints()) {
+        points.put(new LoadingPointRef(enterprise.id(), point.id()), point.position().getCoordinate());
+      }
+    }
+    return points;
+  }
+
   private static Map<String, long[]> lastFixTimes(Database database, Instant since,
       java.util.function.Function<String, TerminalStatus> statuses) {
     Map<String, List<Long>> times = new HashMap<>();

@@ -6,8 +6,10 @@ import io.cordon.api.v1.ParkingLotState;
 import io.cordon.domain.park.ParkingLot;
 import io.cordon.domain.track.parking.HazmatParkingLot;
 import io.cordon.domain.track.parking.LoadingPointRef;
+import io.cordon.domain.track.parking.LoadingPointVisits;
 import io.cordon.domain.track.parking.LotEvent;
 import io.cordon.domain.track.rules.VehicleKey;
+import io.cordon.domain.validation.Result;
 import io.cordon.server.track.TrackMessages;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,13 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 
 /**
  * One hazmat parking lot of the park ({@link HazmatParkingLot}) behind a lock, fed with the
  * positions of dangerous vehicles near it: a cheap bounding-box test keeps the lot's geometry out of
  * every other position's path. Also remembers what the lot's state message shows (since when a
- * vehicle is parked, who overstays), which the domain lot keeps to itself.
+ * vehicle is parked, who overstays), which the domain lot keeps to itself. Released vehicles are
+ * followed to their loading points: when one has been there and drove off, the next in its queue
+ * is released ({@link LoadingPointVisits}).
  */
 final class ParkingLotDesk {
 
@@ -40,11 +46,15 @@ final class ParkingLotDesk {
   private final Set<VehicleKey> overstaying = new HashSet<>();
   private final Set<LoadingPointRef> knownPoints = new LinkedHashSet<>();
   /** Read without the lock by lanes: a vehicle inside is fed even far away, so that it can leave. */
-  private final Set<VehicleKey> inside = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<VehicleKey> inside = ConcurrentHashMap.newKeySet();
+  /** Released vehicles followed to their loading points; read without the lock like {@link #inside}. */
+  private final LoadingPointVisits visits;
+  private final Set<VehicleKey> visiting = ConcurrentHashMap.newKeySet();
 
-  ParkingLotDesk(ParkingLot lot, HazmatParkingLot.Settings settings) {
+  ParkingLotDesk(ParkingLot lot, HazmatParkingLot.Settings settings, Map<LoadingPointRef, Coordinate> loadingPoints) {
     this.lot = lot;
     this.desk = new HazmatParkingLot(lot, settings);
+    this.visits = new LoadingPointVisits(loadingPoints, LoadingPointVisits.Settings.DEFAULTS);
     Envelope env = new Envelope(lot.area().getEnvelopeInternal());
     double metres = settings.leaveMetres() + 100;
     double dLat = metres / METRES_PER_DEGREE;
@@ -63,7 +73,7 @@ final class ParkingLotDesk {
 
   /** Whether a position of this vehicle matters to the lot (cheap; no lock). */
   boolean concerns(VehicleKey vehicle, double lon, double lat) {
-    return near.contains(lon, lat) || inside.contains(vehicle);
+    return near.contains(lon, lat) || inside.contains(vehicle) || visiting.contains(vehicle);
   }
 
   boolean holds(String plate) {
@@ -72,7 +82,18 @@ final class ParkingLotDesk {
 
   synchronized List<LotEvent> position(VehicleKey vehicle, Optional<LoadingPointRef> destination, double lon,
       double lat, Instant at) {
-    return note(desk.position(vehicle, destination, lon, lat, at), destination);
+    List<LotEvent> events = note(desk.position(vehicle, destination, lon, lat, at), destination);
+    if (!visiting.contains(vehicle) || visits.position(vehicle, lon, lat, at).isEmpty()) {
+      return events;
+    }
+    visiting.remove(vehicle);
+    Result<List<LotEvent>> left = desk.leftLoadingPoint(vehicle, at);
+    if (!(left instanceof Result.Ok<List<LotEvent>> ok)) {
+      return events; // its slot was already freed by the loading point's own report
+    }
+    List<LotEvent> all = new ArrayList<>(events);
+    all.addAll(note(ok.value(), Optional.empty()));
+    return all;
   }
 
   synchronized List<LotEvent> tick(Instant now) {
@@ -81,6 +102,10 @@ final class ParkingLotDesk {
 
   synchronized List<LotEvent> loadingPointFree(LoadingPointRef point, Instant at) {
     knownPoints.add(point);
+    for (VehicleKey served : desk.servedBy(point)) {
+      visits.forget(served);
+      visiting.remove(served);
+    }
     return note(desk.loadingPointFree(point, at), Optional.empty());
   }
 
@@ -96,6 +121,10 @@ final class ParkingLotDesk {
         since.remove(exited.vehicle());
         destinations.remove(exited.vehicle());
         overstaying.remove(exited.vehicle());
+      } else if (event instanceof LotEvent.VehicleReleased released) {
+        if (visits.expect(released.vehicle(), released.loadingPoint())) {
+          visiting.add(released.vehicle());
+        }
       } else if (event instanceof LotEvent.OverstayStarted started) {
         overstaying.add(started.vehicle());
       } else if (event instanceof LotEvent.OverstayEnded ended) {

@@ -43,6 +43,7 @@ final class TrackEventPublisher implements AutoCloseable {
   static final String LOT_ENTERED = "track.lot_entered";
   static final String LOT_EXITED = "track.lot_exited";
   static final String LOT_RELEASED = "track.lot_released";
+  static final String LOT_LOADING_POINT_LEFT = "track.lot_loading_point_left";
   static final String LOT_LEFT_OUT_OF_TURN = "track.lot_left_out_of_turn";
   static final String LOT_OVERFLOW_STARTED = "track.lot_overflow_started";
   static final String LOT_OVERFLOW_ENDED = "track.lot_overflow_ended";
@@ -249,6 +250,13 @@ final class TrackEventPublisher implements AutoCloseable {
       a.put("waited_s", Long.toString(released.waited().toSeconds()));
       append(new NewEvent(released.at(), LOT_RELEASED, lotSubjects(plate, lotId), where,
           clip(plate + " 放行前往装卸点 " + released.loadingPoint()), a));
+    } else if (event instanceof LotEvent.LoadingPointLeft left) {
+      String plate = left.vehicle().value();
+      a.put("plate", plate);
+      a.put("enterprise_id", left.loadingPoint().enterprise().value());
+      a.put("loading_point", left.loadingPoint().id());
+      append(new NewEvent(left.at(), LOT_LOADING_POINT_LEFT, lotSubjects(plate, lotId), where,
+          clip(plate + " 驶离装卸点 " + left.loadingPoint() + "，空出的车位放行下一辆"), a));
     } else if (event instanceof LotEvent.LeftOutOfTurn left) {
       String plate = left.vehicle().value();
       a.put("plate", plate);

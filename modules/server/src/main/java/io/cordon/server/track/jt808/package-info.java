@@ -33,8 +33,9 @@
  *       terminal_number, trip_id, permit_id, unbound, rule, violation_key, place, road_id, zone_id,
  *       lon, lat, started_at, ended_at, detected_at, lasted_s, alarm_id.
  *   <li>{@code track.lot_entered} / {@code track.lot_exited} / {@code track.lot_released} /
- *       {@code track.lot_left_out_of_turn} (subjects vehicle, ("parking_lot", lot id); location
- *       the lot's centre): plate, lot_id, lot_name, capacity, occupancy (entered, exited),
+ *       {@code track.lot_left_out_of_turn} / {@code track.lot_loading_point_left} (a released
+ *       vehicle was at its loading point and drove off; subjects vehicle, ("parking_lot", lot id);
+ *       location the lot's centre): plate, lot_id, lot_name, capacity, occupancy (entered, exited),
  *       stayed_s (exited), enterprise_id, loading_point, waited_s (released).
  *   <li>{@code track.lot_overflow_started} / {@code track.lot_overflow_ended} (subject
  *       ("parking_lot", lot id) only): lot_id, lot_name, capacity, occupancy, alarm_id.

@@ -8,8 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.devices.jt808.Jt808Message;
 import io.cordon.domain.alarm.AlarmType;
+import io.cordon.domain.park.EnterpriseId;
 import io.cordon.domain.park.Park;
 import io.cordon.domain.park.ParkingLot;
+import io.cordon.domain.permit.Permit;
+import io.cordon.domain.permit.PermitId;
+import io.cordon.domain.permit.PermitScope;
+import io.cordon.domain.permit.TimeWindow;
 import io.cordon.domain.vehicle.Plate;
 import io.cordon.domain.vehicle.PlateColor;
 import io.cordon.domain.vehicle.VehicleClass;
@@ -23,10 +28,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Point;
 
 /** The JT/T 808 position pipeline end to end: terminals on real TCP, a real H2 database and alarm center. */
 class Jt808IntakeTest {
@@ -326,5 +334,57 @@ class Jt808IntakeTest {
     });
     assertThat(fixture.events(TrackEventPublisher.LOT_ENTERED)).extracting(e -> e.attributes().get("plate"))
         .containsExactly("苏E12345", "苏E54321");
+  }
+
+  /** A hazmat delivery to ENT-01's loading point LP1 (the sample park's), as an open trip. */
+  private void bindWithPermit(String terminal, String plate) {
+    Instant now = Instant.now();
+    Permit permit = Permit.issue(new PermitId("PM-" + plate), "APP-" + plate, Set.of(),
+        Map.of(new Plate(plate), VehicleClass.HAZMAT), new EnterpriseId("ENT-01"),
+        new PermitScope(List.of(), List.of(), Set.of()), TimeWindow.of(now.minusSeconds(3_600), Duration.ofHours(8)),
+        Optional.empty(), Optional.of("LP1"), now.minusSeconds(3_600), "reviewer");
+    fixture.trips.byTerminal.put(terminal, new OpenTrip("TRIP-" + terminal, terminal, new Plate(plate),
+        PlateColor.YELLOW, VehicleClass.HAZMAT, Optional.of(permit), false, now.minusSeconds(600)));
+  }
+
+  @Test
+  void aReleasedVehicleThatWasAtItsLoadingPointAndDroveOffFreesItsSlotForTheNextInTheQueue() throws IOException {
+    Park park = ParkFileLoader.loadSample();
+    start(park);
+    ParkingLot lot = park.parkingLots().stream().filter(ParkingLot::hazmat).findFirst().orElseThrow();
+    Point loadingPoint = park.enterprises().stream().filter(e -> e.id().value().equals("ENT-01")).findFirst()
+        .orElseThrow().loadingPoints().get(0).position();
+    double lotLon = lot.area().getCentroid().getX();
+    double lotLat = lot.area().getCentroid().getY();
+    bindWithPermit(TERMINAL, "苏E12345");
+    bindWithPermit(OTHER, "苏E54321");
+    try (SocketTerminal first = fixture.terminal(TERMINAL); SocketTerminal second = fixture.terminal(OTHER)) {
+      first.logIn();
+      second.logIn();
+      for (int s = 0; s < 15; s++) { // both wait in the lot; the first takes LP1's only slot, the second queues
+        assertThat(first.report(fix(secondsAgo(300 - s), lotLon, lotLat, 0))).isZero();
+      }
+      for (int s = 0; s < 15; s++) {
+        assertThat(second.report(fix(secondsAgo(300 - s), lotLon, lotLat, 0))).isZero();
+      }
+      await("the first released", () -> fixture.events(TrackEventPublisher.LOT_RELEASED).size() == 1);
+      for (int s = 0; s <= 30; s += 5) { // at the loading point for half a minute
+        assertThat(first.report(fix(secondsAgo(200 - s), loadingPoint.getX(), loadingPoint.getY(), 0))).isZero();
+      }
+      assertThat(fixture.events(TrackEventPublisher.LOT_RELEASED)).hasSize(1);
+      for (int s = 0; s <= 40; s += 5) { // then 300 m north, driving off
+        assertThat(first.report(fix(secondsAgo(160 - s), loadingPoint.getX(),
+            loadingPoint.getY() + 300 * LAT_PER_METRE, 30))).isZero();
+      }
+    }
+    await("the second released", () -> fixture.events(TrackEventPublisher.LOT_RELEASED).size() == 2);
+    List<JournalEvent> left = fixture.events(TrackEventPublisher.LOT_LOADING_POINT_LEFT);
+    assertThat(left).singleElement().satisfies(e -> {
+      assertThat(e.attributes()).containsEntry("plate", "苏E12345").containsEntry("enterprise_id", "ENT-01")
+          .containsEntry("loading_point", "LP1");
+    });
+    List<JournalEvent> released = fixture.events(TrackEventPublisher.LOT_RELEASED);
+    assertThat(released).extracting(e -> e.attributes().get("plate")).containsExactly("苏E12345", "苏E54321");
+    assertThat(released.get(1).seq()).isGreaterThan(left.get(0).seq());
   }
 }
