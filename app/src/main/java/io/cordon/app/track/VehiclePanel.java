@@ -135,6 +135,7 @@ public final class VehiclePanel {
     root.setFitToWidth(true);
     root.setPrefSize(460, 620);
 
+    showGoods(); // "—" until loaded: a vehicle without goods changes no list, so no listener would draw it
     vm.goods().addListener((ListChangeListener<GoodsLine>) c -> showGoods());
     vm.violations().addListener((ListChangeListener<ViolationLine>) c -> showViolations());
     texts.i18n().localeProperty().addListener(o -> {
