@@ -215,7 +215,7 @@ public final class VehiclePanel {
         box.getChildren().add(value(new Label(texts.format("track.panel.place", v.place()))));
       }
       if (!v.parameters().isEmpty()) {
-        Label parameters = value(new Label(v.parametersText()));
+        Label parameters = value(new Label(texts.violationParameters(v.rule(), v.parameters())));
         parameters.getStyleClass().add("dialog-note");
         parameters.setWrapText(true);
         box.getChildren().add(parameters);

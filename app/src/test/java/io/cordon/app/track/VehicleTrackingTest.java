@@ -88,7 +88,8 @@ class VehicleTrackingTest {
     waitFor("the panel", () -> tracking.panelViewModel() != null && tracking.panelViewModel().loadedProperty().get());
     assertThat(robot.lookup("#" + VehiclePanel.PLATE_ID).queryAs(Label.class).getText()).isEqualTo("苏E12345");
     assertThat(texts(robot, "#" + VehiclePanel.GOODS_ID + " .label")).containsExactly("UN1203 汽油 3类 28.5 t");
-    assertThat(texts(robot, "#" + VehiclePanel.VIOLATIONS_ID + " .label")).contains("超速");
+    assertThat(texts(robot, "#" + VehiclePanel.VIOLATIONS_ID + " .label")).contains("超速",
+        String.format("车速 %.0f km/h，限速 %.0f km/h", TrackDemoBackend.LIMIT + 22, TrackDemoBackend.LIMIT));
     assertThat(texts(robot, "#" + VehiclePanel.ID + " .label")).contains("王建国 13800001111", "李明 13900002222",
         "默认专用道路", "危险物品运输车辆");
   }
