@@ -36,6 +36,7 @@ public final class MediaRelay implements AutoCloseable {
   private final RelayHttpServer http;
   private final RelayUrls urls;
   private final CameraStreamSource source;
+  private io.cordon.media.record.Recordings recordings;
   /** Standby keys the source did not know at the last {@link #setStandby}; each is logged once. */
   private Set<StreamKey> unknownStandby = Set.of();
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -125,6 +126,24 @@ public final class MediaRelay implements AutoCloseable {
     return pulls.pull(cameraId, profile);
   }
 
+  /**
+   * Starts continuous recording (once; later calls return the same instance): choose the streams with
+   * {@link io.cordon.media.record.Recordings#record}. Recorded streams are pulled with nobody watching.
+   */
+  public synchronized io.cordon.media.record.Recordings startRecording(
+      io.cordon.media.record.RecordingSettings settings, io.cordon.media.record.SegmentCatalog catalog,
+      java.time.Clock clock) {
+    if (recordings == null) {
+      recordings = new io.cordon.media.record.Recordings(pulls, source, settings, catalog, clock);
+    }
+    return recordings;
+  }
+
+  /** The recordings, once {@link #startRecording} ran. */
+  public synchronized Optional<io.cordon.media.record.Recordings> recordings() {
+    return Optional.ofNullable(recordings);
+  }
+
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -136,6 +155,11 @@ public final class MediaRelay implements AutoCloseable {
       // this is the hook running
     }
     http.close();
+    synchronized (this) {
+      if (recordings != null) {
+        recordings.close(); // before the pulls: each running segment is closed and indexed
+      }
+    }
     pulls.close();
     LOG.info("media relay closed");
   }
