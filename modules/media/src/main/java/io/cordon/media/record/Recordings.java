@@ -66,6 +66,11 @@ public final class Recordings implements AutoCloseable {
     return catalog;
   }
 
+  /** Cuts clips of the recordings into {@link RecordingSettings#exportsDir()}. */
+  public ClipExporter exporter() {
+    return new ClipExporter(settings.exportsDir());
+  }
+
   /**
    * Records exactly these streams from now on (replaces the previous set). A stream starting to record first
    * closes and indexes the partial segment a killed relay may have left. A stream the source does not know is

@@ -48,4 +48,14 @@ public final class Ffprobe {
     return out.lines().map(String::trim).filter(s -> !s.isEmpty() && !s.equals("N/A"))
         .map(s -> s.replace(",", "")).map(Double::parseDouble).toList();
   }
+
+  /** True when the first video packet of a file is flagged as a key frame. */
+  public static boolean startsWithKeyFrame(Path file) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("ffprobe", "-v", "error", "-select_streams", "v:0", "-read_intervals", "%+#1",
+        "-show_entries", "packet=flags", "-of", "csv=p=0", file.toString()).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    p.getErrorStream().readAllBytes();
+    p.waitFor(30, TimeUnit.SECONDS);
+    return out.startsWith("K");
+  }
 }
