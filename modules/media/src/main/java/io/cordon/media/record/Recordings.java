@@ -35,6 +35,8 @@ public final class Recordings implements AutoCloseable {
   private final ScheduledExecutorService retry;
   private final Map<StreamKey, Attached> recording = new HashMap<>();
   private Set<StreamKey> wanted = Set.of();
+  /** Streams the source did not know when last asked; each is logged once while it stays unknown. */
+  private final Set<StreamKey> unknown = new HashSet<>();
   private boolean closed;
 
   private record Attached(SegmentRecorder recorder, LivePulls.Subscription subscription) {}
@@ -102,9 +104,12 @@ public final class Recordings implements AutoCloseable {
   private void attach(StreamKey key) {
     Optional<CameraStream> stream = source.find(key.cameraId(), key.profile());
     if (stream.isEmpty()) {
-      LOG.warn("cannot record {}: not a camera stream this relay knows", key);
+      if (unknown.add(key)) {
+        LOG.warn("cannot record {}: not a camera stream this relay knows (retried when asked again)", key);
+      }
       return;
     }
+    unknown.remove(key);
     SegmentWriter writer =
         new SegmentWriter(files, key.cameraId(), key.profile(), settings.segmentLength(), catalog);
     SegmentRecorder recorder = new SegmentRecorder(key, writer, clock, settings.maxQueuedBytes(),
