@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closes what a killed relay left: each {@code .ts.part} of a camera is cut to whole packets, named with its last
- * write as end time and indexed. Only the two newest day directories are looked at (a crash leaves at most the
- * segment that was being written when it happened).
+ * write as end time and indexed; closed files the index lacks are indexed too. Only the two newest day
+ * directories are looked at (a crash leaves at most the segment that was being written when it happened).
  */
 final class PartialSegments {
   private static final Logger LOG = LoggerFactory.getLogger(PartialSegments.class);
@@ -43,12 +43,42 @@ final class PartialSegments {
             close(part, cameraId, profile, catalog).ifPresent(out::add);
           }
         }
+        out.addAll(indexMissing(day, cameraId, profile, catalog));
       }
       return out;
     } catch (IOException e) {
       LOG.error("recording {}: cannot look for partial segments in {}: {}", cameraId, cameraDir, e.toString());
       return List.of();
     }
+  }
+
+  /**
+   * Closed files the index lacks: a kill between a segment's rename and its index write (or an index that was
+   * unreachable then) leaves one. Asks the index once for the day's range.
+   */
+  private static List<RecordedSegment> indexMissing(Path day, String cameraId, StreamProfile profile,
+      SegmentCatalog catalog) throws IOException {
+    List<RecordedSegment> onDisk = new java.util.ArrayList<>();
+    try (Stream<Path> names = Files.list(day)) {
+      for (Path file : names.filter(p -> p.getFileName().toString().endsWith(SegmentFiles.DONE)).toList()) {
+        SegmentFiles.parseDone(file, cameraId, Files.size(file)).filter(s -> s.profile() == profile)
+            .ifPresent(onDisk::add);
+      }
+    }
+    if (onDisk.isEmpty()) {
+      return List.of();
+    }
+    Instant from = onDisk.stream().map(RecordedSegment::start).min(Comparator.naturalOrder()).orElseThrow();
+    Instant to = onDisk.stream().map(RecordedSegment::end).max(Comparator.naturalOrder()).orElseThrow();
+    java.util.Set<Path> indexed = new java.util.HashSet<>();
+    catalog.segments(cameraId, profile, from.minusMillis(1), to.plusMillis(1)).forEach(s -> indexed.add(s.path()));
+    List<RecordedSegment> missing = onDisk.stream().filter(s -> !indexed.contains(s.path())).toList();
+    missing.forEach(catalog::recorded);
+    if (!missing.isEmpty()) {
+      LOG.info("recording {}/{}: indexed {} closed segments the index lacked", cameraId, profile.urlName(),
+          missing.size());
+    }
+    return missing;
   }
 
   private static Optional<RecordedSegment> close(Path part, String cameraId, StreamProfile profile,

@@ -170,4 +170,20 @@ class RecordingTest {
     assertThat(Files.exists(partial)).isFalse();
     assertThat(Ffprobe.probe(recovered.path()).exitCode()).isZero();
   }
+
+  @Test
+  void closedSegmentsTheIndexLacksAreIndexedAtTheNextStart() throws Exception {
+    SegmentFiles files = new SegmentFiles(data.resolve("recordings"));
+    DirectorySegmentCatalog firstRun = DirectorySegmentCatalog.scan(files);
+    record(firstRun);
+    assertThat(Eventually.within(Duration.ofSeconds(30), () -> !all(firstRun).isEmpty())).isTrue();
+    relay.close();
+    List<RecordedSegment> onDisk = all(firstRun);
+
+    // an index that never heard of them (the write was lost with the process)
+    DirectorySegmentCatalog forgetful = DirectorySegmentCatalog.scan(new SegmentFiles(data.resolve("elsewhere")));
+    record(forgetful);
+
+    assertThat(all(forgetful)).containsAll(onDisk);
+  }
 }
