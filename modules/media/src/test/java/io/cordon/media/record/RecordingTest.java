@@ -186,4 +186,23 @@ class RecordingTest {
 
     assertThat(all(forgetful)).containsAll(onDisk);
   }
+
+  @Test
+  void whenTheCamerasStreamRestartsTheRunningSegmentIsClosedAndRecordingGoesOn() throws Exception {
+    DirectorySegmentCatalog catalog = DirectorySegmentCatalog.scan(new SegmentFiles(data.resolve("recordings")));
+    record(catalog);
+    assertThat(Eventually.within(Duration.ofSeconds(30), () -> !all(catalog).isEmpty())).isTrue();
+
+    camera.restart(); // the pull's ffmpeg stalls out and is restarted: new tables, new timestamps
+    Instant restarted = Instant.now();
+
+    assertThat(Eventually.within(Duration.ofSeconds(60),
+        () -> all(catalog).stream().filter(s -> s.start().isAfter(restarted)).count() >= 2)).isTrue();
+    for (RecordedSegment segment : all(catalog)) {
+      Ffprobe.Probe probe = Ffprobe.probe(segment.path());
+      assertThat(probe.exitCode()).as(probe.errors()).isZero();
+      assertThat(probe.durationSeconds()).as(segment.path().getFileName().toString())
+          .isLessThan((double) SEGMENT.plus(GOP).toMillis() / 1000);
+    }
+  }
 }
