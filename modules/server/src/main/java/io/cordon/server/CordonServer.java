@@ -125,6 +125,8 @@ public final class CordonServer implements AutoCloseable {
   private Jt808Intake jt808;
   private MediaRelay mediaRelay;
   private CameraStreams cameraStreams;
+  /** Recording index, alarm evidence and retention (set once by {@link #start}). */
+  private io.cordon.server.video.recording.RecordingModule recording;
   private boolean closed;
 
   private CordonServer(Database database, Server server, HealthStatusManager health, EventGrpcService events,
@@ -166,6 +168,7 @@ public final class CordonServer implements AutoCloseable {
     EmergencyOpening emergency = null; // owns the emergency thread: closed below if the start fails
     TripBook tripBook = null; // owns the trip book's thread: closed below if the start fails
     Jt808Intake jt808 = null; // owns the JT/T 808 server and pipeline threads: closed below if the start fails
+    io.cordon.server.video.recording.RecordingModule recording = null; // owns its scheduler: closed below on failure
     try {
       Clock clock = config.clock();
       Authenticator authenticator = new Authenticator(database, new PasswordHasher(), clock, config.sessionTtl());
@@ -191,6 +194,8 @@ public final class CordonServer implements AutoCloseable {
         new StandbyStreams(park, config.mediaStandby()).keep(mediaRelay, cameraStreams);
       }
       AlarmGrpcService alarms = new AlarmGrpcService(alarmCenter, alarmSources, clock, pumpExecutor);
+      recording = io.cordon.server.video.recording.RecordingModule.start(config.recording(), park, database, journal,
+          Optional.ofNullable(mediaRelay), config.mediaPublicUrl(), config.dataDir(), clock);
       registration = RegistrationModule.start(config.registrationSettings(), park, database, journal, live, clock,
           pumpExecutor, config.demoRegistry());
       tripBook = TripBook.start(park, database, journal, live, clock);
@@ -230,6 +235,8 @@ public final class CordonServer implements AutoCloseable {
           new VideoGrpcService(park, cameraStreams,
               Optional.ofNullable(mediaRelay).map(relay -> new RelayStreamGrants(relay, config.mediaPublicUrl(), clock))));
       services = registration.plus(services);
+      services = new ArrayList<>(services);
+      services.add(recording.service());
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()))
@@ -259,8 +266,12 @@ public final class CordonServer implements AutoCloseable {
       started.jt808 = jt808;
       started.mediaRelay = mediaRelay;
       started.cameraStreams = cameraStreams;
+      started.recording = recording;
       return started;
     } catch (IOException | RuntimeException e) {
+      if (recording != null) {
+        recording.close();
+      }
       if (mediaRelay != null) {
         mediaRelay.close();
       }
@@ -326,6 +337,11 @@ public final class CordonServer implements AutoCloseable {
     return cameraStreams;
   }
 
+  /** Recording index, alarm evidence and retention (tests and the embedding process). */
+  public io.cordon.server.video.recording.RecordingModule recording() {
+    return recording;
+  }
+
   /** The media relay's HTTP port; empty when this server runs no relay. */
   public OptionalInt mediaPort() {
     return mediaRelay == null ? OptionalInt.empty() : OptionalInt.of(mediaRelay.port());
@@ -383,6 +399,7 @@ public final class CordonServer implements AutoCloseable {
     registration.close();
     tripBook.close();
     alarmCenter.close();
+    recording.close();
     if (mediaRelay != null) {
       mediaRelay.close();
     }

@@ -40,6 +40,8 @@ import java.util.Properties;
  * media.public-url  CORDON_MEDIA_PUBLIC_URL the relay as clients reach it; required with a wildcard bind address
  * camera.streams.file CORDON_CAMERA_STREAMS_FILE camera addresses and logins; default data.dir/camera-streams.json
  * media.standby     CORDON_MEDIA_STANDBY    streams pulled with nobody watching: none, linked, all (default)
+ * recording.*       CORDON_RECORDING_*      video recording and retention, see
+ *                                           {@link io.cordon.server.video.recording.RecordingConfig}
  * jt808.port        CORDON_JT808_PORT       JT/T 808 terminals' TCP port, default 6808 (0 ephemeral, -1 none);
  *                                           system property cordon.jt808.port overrides the builder's default 0
  * </pre>
@@ -75,6 +77,7 @@ public final class ServerConfig {
   private final RegistrationSettings registrationSettings;
   private final boolean demoRegistry;
   private final Clock clock;
+  private final io.cordon.server.video.recording.RecordingConfig recording;
 
   private ServerConfig(Builder b) {
     this.dataDir = Objects.requireNonNull(b.dataDir, "dataDir is required").toAbsolutePath();
@@ -109,6 +112,7 @@ public final class ServerConfig {
     this.registrationSettings = b.registrationSettings;
     this.demoRegistry = b.demoRegistry;
     this.clock = Objects.requireNonNull(b.clock, "clock");
+    this.recording = Objects.requireNonNull(b.recording, "recording");
     if (mediaPublicUrl == null && mediaPort >= 0 && isWildcard(bindAddress)) {
       throw new IllegalArgumentException("media.public-url is required when the server listens on " + bindAddress
           + ": clients need an address of the media relay they can reach");
@@ -167,6 +171,7 @@ public final class ServerConfig {
     s.get("jt808.port", "CORDON_JT808_PORT").ifPresent(v -> builder.jt808Port(v.trim().equals("-1") ? -1 : parsePort(v)));
     s.get("camera.streams.file", "CORDON_CAMERA_STREAMS_FILE")
         .ifPresent(v -> builder.cameraStreamsFile(fileBase.resolve(v)));
+    builder.recording(io.cordon.server.video.recording.RecordingConfig.read(s::get, file));
     return builder.build();
   }
 
@@ -309,6 +314,11 @@ public final class ServerConfig {
     return demoRegistry;
   }
 
+  /** What the media relay records and how long recordings are kept. */
+  public io.cordon.server.video.recording.RecordingConfig recording() {
+    return recording;
+  }
+
   /** The server's clock: the system's UTC clock, unless a test sets another. */
   public Clock clock() {
     return clock;
@@ -361,6 +371,13 @@ public final class ServerConfig {
     private RegistrationSettings registrationSettings;
     private boolean demoRegistry;
     private Clock clock = Clock.systemUTC();
+    private io.cordon.server.video.recording.RecordingConfig recording =
+        io.cordon.server.video.recording.RecordingConfig.defaults();
+
+    public Builder recording(io.cordon.server.video.recording.RecordingConfig recording) {
+      this.recording = Objects.requireNonNull(recording, "recording");
+      return this;
+    }
 
     private Builder() {
     }

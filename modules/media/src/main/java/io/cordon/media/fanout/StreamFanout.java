@@ -77,5 +77,8 @@ public final class StreamFanout implements TsSink {
   @Override
   public synchronized void onRestart() {
     startCache.reset();
+    for (Viewer v : snapshot) {
+      v.sourceRestarted();
+    }
   }
 }

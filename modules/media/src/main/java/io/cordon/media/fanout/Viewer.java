@@ -10,4 +10,7 @@ public interface Viewer {
 
   /** Ends this viewer's stream; {@code reason} is for the log. Idempotent. */
   void disconnect(String reason);
+
+  /** The pull's ffmpeg restarted: what follows has fresh tables and timestamps (a recorder cuts here). */
+  default void sourceRestarted() {}
 }

@@ -27,6 +27,14 @@ public final class RelayHttpServer implements AutoCloseable {
    */
   public RelayHttpServer(String host, int port, LivePulls pulls, CameraStreamSource source, TicketVerifier verifier,
       long viewerQueueBytes, int sendBufferBytes) throws InterruptedException {
+    this(host, port, pulls, source, verifier, viewerQueueBytes, sendBufferBytes, java.util.Optional::empty);
+  }
+
+  /** As above, also serving the playback and exports of {@code recordings} once there are any. */
+  public RelayHttpServer(String host, int port, LivePulls pulls, CameraStreamSource source, TicketVerifier verifier,
+      long viewerQueueBytes, int sendBufferBytes,
+      java.util.function.Supplier<java.util.Optional<io.cordon.media.record.Recordings>> recordings)
+      throws InterruptedException {
     boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     ServerBootstrap bootstrap = new ServerBootstrap()
@@ -37,7 +45,7 @@ public final class RelayHttpServer implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(new HttpServerCodec(),
-                new RelayRequestHandler(pulls, source, verifier, viewerQueueBytes));
+                new RelayRequestHandler(pulls, source, verifier, viewerQueueBytes, recordings));
           }
         });
     if (sendBufferBytes > 0) {

@@ -36,12 +36,16 @@ public final class MediaRelay implements AutoCloseable {
   private final RelayHttpServer http;
   private final RelayUrls urls;
   private final CameraStreamSource source;
+  /** Set once by {@link #startRecording}; the HTTP server reads it for playback and exports. */
+  private final java.util.concurrent.atomic.AtomicReference<io.cordon.media.record.Recordings> recordings;
   /** Standby keys the source did not know at the last {@link #setStandby}; each is logged once. */
   private Set<StreamKey> unknownStandby = Set.of();
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private MediaRelay(RelayConfig config, LivePulls pulls, RelayHttpServer http, CameraStreamSource source) {
+  private MediaRelay(RelayConfig config, LivePulls pulls, RelayHttpServer http, CameraStreamSource source,
+      java.util.concurrent.atomic.AtomicReference<io.cordon.media.record.Recordings> recordings) {
     this.config = config;
+    this.recordings = recordings;
     this.source = source;
     this.pulls = pulls;
     this.http = http;
@@ -55,9 +59,11 @@ public final class MediaRelay implements AutoCloseable {
   public static MediaRelay start(RelayConfig config, CameraStreamSource source) throws InterruptedException {
     LivePulls pulls = new LivePulls(config.pull(), config.linger(), config.gopCache(), config.maxGopBytes());
     try {
+      var recordings = new java.util.concurrent.atomic.AtomicReference<io.cordon.media.record.Recordings>();
       RelayHttpServer http = new RelayHttpServer(config.host(), config.port(), pulls, source,
-          new TicketVerifier(config.ticketSecret()), config.viewerQueueBytes(), config.viewerSendBufferBytes());
-      MediaRelay relay = new MediaRelay(config, pulls, http, source);
+          new TicketVerifier(config.ticketSecret()), config.viewerQueueBytes(), config.viewerSendBufferBytes(),
+          () -> Optional.ofNullable(recordings.get()));
+      MediaRelay relay = new MediaRelay(config, pulls, http, source, recordings);
       Runtime.getRuntime().addShutdownHook(relay.reaper);
       LOG.info("media relay listening on {}:{}", config.host(), http.port());
       return relay;
@@ -79,6 +85,17 @@ public final class MediaRelay implements AutoCloseable {
   /** A ticket issuer with this relay's secret (the embedding server may use it directly). */
   public TicketIssuer ticketIssuer() {
     return new TicketIssuer(config.ticketSecret());
+  }
+
+  /** A ticketed URL playing the recording of a stream from {@code from} on. */
+  public URI playbackUrl(String cameraId, StreamProfile profile, java.time.Instant from, String user,
+      Duration lifetime) {
+    return urls.playback(cameraId, profile, from, ticketIssuer().issue(cameraId, profile, user, lifetime));
+  }
+
+  /** A ticketed URL downloading an exported clip (the ticket's camera is {@code export:<fileName>}). */
+  public URI exportUrl(String fileName, String user, Duration lifetime) {
+    return urls.export(fileName, ticketIssuer().issue("export:" + fileName, StreamProfile.MAIN, user, lifetime));
   }
 
   /** A ready-to-play URL: issues a ticket for {@code user} valid for {@code lifetime}. */
@@ -125,6 +142,24 @@ public final class MediaRelay implements AutoCloseable {
     return pulls.pull(cameraId, profile);
   }
 
+  /**
+   * Starts continuous recording (once; later calls return the same instance): choose the streams with
+   * {@link io.cordon.media.record.Recordings#record}. Recorded streams are pulled with nobody watching.
+   */
+  public synchronized io.cordon.media.record.Recordings startRecording(
+      io.cordon.media.record.RecordingSettings settings, io.cordon.media.record.SegmentCatalog catalog,
+      java.time.Clock clock) {
+    if (recordings.get() == null) {
+      recordings.set(new io.cordon.media.record.Recordings(pulls, source, settings, catalog, clock));
+    }
+    return recordings.get();
+  }
+
+  /** The recordings, once {@link #startRecording} ran. */
+  public synchronized Optional<io.cordon.media.record.Recordings> recordings() {
+    return Optional.ofNullable(recordings.get());
+  }
+
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -136,6 +171,11 @@ public final class MediaRelay implements AutoCloseable {
       // this is the hook running
     }
     http.close();
+    synchronized (this) {
+      if (recordings.get() != null) {
+        recordings.get().close(); // before the pulls: each running segment is closed and indexed
+      }
+    }
     pulls.close();
     LOG.info("media relay closed");
   }

@@ -24,6 +24,11 @@ import java.util.concurrent.CountDownLatch;
  *   <li>HOST: bind address, default {@code 0.0.0.0}.</li>
  * </ul>
  * Serves {@code GET /live/{cameraId}/{main|sub}?ticket=…} (video/mp2t) and {@code GET /health} (JSON).
+ * <p>Recording (optional, system properties): {@code cordon.recordings.dir} (where segments go; exports go to
+ * its sibling {@code exports}), {@code cordon.record} (streams to record, e.g. {@code cam-1/main,cam-2/sub}),
+ * {@code cordon.recordings.segment} (ISO-8601, default PT1M), {@code cordon.recordings.retention} (default P90D),
+ * {@code cordon.recordings.min-free-bytes} (disk guard floor, default 5 GB). The index is the directory itself;
+ * nothing is protected as alarm evidence without the server. Adds {@code GET /playback/…} and {@code /exports/…}.
  * Needs {@code ffmpeg} on the PATH. Stops on SIGTERM/Ctrl-C, taking its ffmpeg children with it.
  */
 public final class MediaRelayMain {
@@ -45,13 +50,47 @@ public final class MediaRelayMain {
     MediaRelay relay = MediaRelay.start(RelayConfig.defaults(secret).withAddress(host, port),
         new StaticCameraStreamSource(cameras.streams()));
     relay.setStandby(cameras.standby());
+    io.cordon.media.record.RetentionSweeper retention = startRecording(relay);
     System.out.println("media relay on " + host + ":" + relay.port() + " serving " + cameras.streams().size()
         + " streams, " + cameras.standby().size() + " on standby");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (retention != null) {
+        retention.close();
+      }
       relay.close();
       stopped.countDown();
     }, "relay-shutdown"));
     stopped.await();
+  }
+
+  private static io.cordon.media.record.RetentionSweeper startRecording(MediaRelay relay) {
+    String dir = System.getProperty("cordon.recordings.dir");
+    if (dir == null || dir.isBlank()) {
+      return null;
+    }
+    var files = new io.cordon.media.record.SegmentFiles(Path.of(dir));
+    var catalog = io.cordon.media.record.DirectorySegmentCatalog.scan(files);
+    var settings = io.cordon.media.record.RecordingSettings.defaults(files.root())
+        .withSegmentLength(java.time.Duration.parse(System.getProperty("cordon.recordings.segment", "PT1M")));
+    java.util.Set<io.cordon.media.source.StreamKey> streams = new java.util.HashSet<>();
+    for (String item : System.getProperty("cordon.record", "").split(",")) {
+      int slash = item.trim().lastIndexOf('/');
+      if (slash > 0) {
+        io.cordon.media.source.StreamProfile.fromUrlName(item.trim().substring(slash + 1)).ifPresent(p ->
+            streams.add(new io.cordon.media.source.StreamKey(item.trim().substring(0, slash), p)));
+      }
+    }
+    relay.startRecording(settings, catalog, java.time.Clock.systemUTC()).record(streams);
+    var retention = new io.cordon.media.record.RetentionSweeper(catalog,
+        new io.cordon.media.record.RetentionPolicy(
+            java.time.Duration.parse(System.getProperty("cordon.recordings.retention", "P90D")),
+            java.util.Map.of(), java.util.Map.of()),
+        files.root(), Long.getLong("cordon.recordings.min-free-bytes", 5L << 30),
+        io.cordon.media.record.RetentionSweeper::usableSpace,
+        (root, free, floor, kept) -> { }, java.time.Clock.systemUTC());
+    retention.start(java.time.Duration.ofMinutes(10));
+    System.out.println("recording " + streams.size() + " streams into " + files.root());
+    return retention;
   }
 }

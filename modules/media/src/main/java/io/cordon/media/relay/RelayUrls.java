@@ -21,6 +21,20 @@ public record RelayUrls(URI base) {
     return URI.create(base + "/live/" + encode(cameraId) + "/" + profile.urlName() + "?ticket=" + encode(ticket));
   }
 
+  /**
+   * The recording of a stream played from {@code from} on as one continuous TS:
+   * {@code /playback/{cameraId}/{main|sub}?from=2026-11-26T08:00:00Z&ticket=…} (a ticket for that stream).
+   */
+  public URI playback(String cameraId, StreamProfile profile, java.time.Instant from, String ticket) {
+    return URI.create(base + "/playback/" + encode(cameraId) + "/" + profile.urlName() + "?from=" + encode(from.toString())
+        + "&ticket=" + encode(ticket));
+  }
+
+  /** An exported clip: {@code /exports/{fileName}?ticket=…} (a ticket for camera {@code export:<fileName>}). */
+  public URI export(String fileName, String ticket) {
+    return URI.create(base + "/exports/" + encode(fileName) + "?ticket=" + encode(ticket));
+  }
+
   public URI health() {
     return URI.create(base + "/health");
   }

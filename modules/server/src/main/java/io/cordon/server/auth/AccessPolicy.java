@@ -163,6 +163,13 @@ public final class AccessPolicy {
       TripServiceGrpc.getReportLoadingPointFreeMethod().getFullMethodName(),
       EnumSet.of(Role.ROLE_SUPERVISOR, Role.ROLE_ADMIN, Role.ROLE_DEVICE));
 
+  /** Recordings (issue 9): duty staff list, play and export; supervisors release alarm evidence. */
+  private static final Map<String, Set<Role>> RECORDING = Map.of(
+      io.cordon.api.v1.RecordingServiceGrpc.getListSegmentsMethod().getFullMethodName(), DUTY_STAFF,
+      io.cordon.api.v1.RecordingServiceGrpc.getGetAlarmEvidenceMethod().getFullMethodName(), DUTY_STAFF,
+      io.cordon.api.v1.RecordingServiceGrpc.getExportClipMethod().getFullMethodName(), DUTY_STAFF,
+      io.cordon.api.v1.RecordingServiceGrpc.getReleaseEvidenceMethod().getFullMethodName(), REVIEWERS);
+
   private AccessPolicy() {
   }
 
@@ -178,6 +185,9 @@ public final class AccessPolicy {
     }
     if (allowed == null) {
       allowed = TRIPS.get(fullMethodName);
+    }
+    if (allowed == null) {
+      allowed = RECORDING.get(fullMethodName);
     }
     return allowed != null && roles.stream().anyMatch(allowed::contains);
   }

@@ -1,0 +1,68 @@
+package io.cordon.media.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends recorded files (playback: consecutive segments; exports: one clip) as one HTTP body, read on threads of
+ * their own so the event loop never waits for the disk. Writing waits while the socket is not writable, so a
+ * slow client holds at most one piece in memory.
+ */
+final class RecordedFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(RecordedFiles.class);
+  private static final int PIECE = 64 * 1024;
+  private static final AtomicInteger COUNT = new AtomicInteger();
+  private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "relay-playback-" + COUNT.incrementAndGet());
+    t.setDaemon(true);
+    return t;
+  });
+
+  private RecordedFiles() {}
+
+  /** Sends the files one after the other, then ends the body and closes the connection. */
+  static void send(Channel channel, List<Path> files) {
+    READERS.execute(() -> {
+      try {
+        for (Path file : files) {
+          if (!channel.isActive()) {
+            return;
+          }
+          try (InputStream in = Files.newInputStream(file)) {
+            byte[] piece;
+            while (channel.isActive() && (piece = in.readNBytes(PIECE)).length > 0) {
+              ChannelFuture written = channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(piece)));
+              if (!channel.isWritable()) {
+                written.await(30, TimeUnit.SECONDS);
+              }
+            }
+          } catch (java.nio.file.NoSuchFileException deleted) {
+            LOG.info("playback: {} was deleted by retention while being sent; skipped", file.getFileName());
+          }
+        }
+        channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+      } catch (IOException e) {
+        LOG.warn("playback: reading recorded files failed: {}", e.toString());
+        channel.close();
+      } catch (InterruptedException e) {
+        channel.close();
+        Thread.currentThread().interrupt();
+      }
+    });
+  }
+}
