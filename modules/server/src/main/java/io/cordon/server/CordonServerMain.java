@@ -17,7 +17,7 @@ public final class CordonServerMain {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length > 0 && io.cordon.server.ops.OpsCommands.isCommand(args[0])) { // init, backup, restore, health
+    if (args.length > 0 && io.cordon.server.ops.OpsCommands.isCommand(args[0])) { // init, backup, restore, health, add-user
       System.exit(io.cordon.server.ops.OpsCommands.run(args, System.getenv(), System.out, System.err));
       return;
     }
@@ -26,7 +26,7 @@ public final class CordonServerMain {
       if (args[i].equals("--config") && i + 1 < args.length) {
         configFile = Path.of(args[++i]);
       } else {
-        System.err.println("usage: CordonServerMain [--config cordon-server.properties] | init | backup | restore | health");
+        System.err.println("usage: CordonServerMain [--config cordon-server.properties] | init | backup | restore | health | add-user");
         System.exit(2);
         return;
       }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The operations commands of {@code cordon-server}: {@code init}, {@code backup}, {@code restore},
- * {@code health}. The server's main hands over when its first argument names one.
+ * {@code health}, {@code add-user}. The server's main hands over when its first argument names one.
  */
 public final class OpsCommands {
 
@@ -19,7 +19,7 @@ public final class OpsCommands {
   /** Exit code: the command line or the configuration is wrong. */
   public static final int USAGE = 2;
 
-  private static final Set<String> COMMANDS = Set.of("init", "backup", "restore", "health");
+  private static final Set<String> COMMANDS = Set.of("init", "backup", "restore", "health", "add-user");
 
   private OpsCommands() {
   }
@@ -41,6 +41,8 @@ public final class OpsCommands {
           return new RestoreCommand(env, out, err).run(rest);
         case "health":
           return new HealthCommand(env, out, err).run(rest);
+        case "add-user":
+          return new AddUserCommand(env, out, err).run(rest);
         default:
           err.println(usage());
           return USAGE;
@@ -58,6 +60,8 @@ public final class OpsCommands {
         "       cordon-server init    --config FILE [--park FILE] [--admin-password-file FILE]",
         "       cordon-server backup  --config FILE [--to DIR]",
         "       cordon-server restore --config FILE --from BACKUP.zip",
-        "       cordon-server health  --config FILE [--user admin] [--password-file FILE] [--terminal-silence PT5M]");
+        "       cordon-server health  --config FILE [--user admin] [--password-file FILE] [--terminal-silence PT5M]",
+        "       cordon-server add-user --config FILE --name NAME --role operator|supervisor|… [--display-name 王明]"
+            + " [--password-file FILE]");
   }
 }
