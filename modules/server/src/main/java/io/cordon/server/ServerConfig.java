@@ -12,6 +12,7 @@ import io.cordon.server.registration.RegistrationSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -227,10 +228,16 @@ public final class ServerConfig {
     return Optional.ofNullable(parkFile);
   }
 
-  /** The JDBC URL: the configured one, or an H2 file database in the data directory. */
+  /**
+   * The JDBC URL: the configured one, or an H2 file database in the data directory. An H2 file URL
+   * without its own CACHE_SIZE gets the one sized to this heap.
+   */
   public String databaseUrl() {
     if (databaseUrl != null) {
-      return databaseUrl;
+      boolean h2File = databaseUrl.startsWith("jdbc:h2:file:");
+      return h2File && !databaseUrl.toUpperCase(Locale.ROOT).contains(";CACHE_SIZE=")
+          ? databaseUrl + ";CACHE_SIZE=" + h2CacheKilobytes(Runtime.getRuntime().maxMemory())
+          : databaseUrl;
     }
     // DB_CLOSE_ON_EXIT=FALSE: the server closes the database itself, in order, on shutdown.
     return "jdbc:h2:file:" + dataDir.resolve("cordon").toString().replace('\\', '/')

@@ -67,6 +67,18 @@ class ServerConfigTest {
   }
 
   @Test
+  void aConfiguredH2FileUrlGetsTheCacheUnlessItSetsItsOwnAndOtherDatabasesAreLeftAlone() {
+    long cache = ServerConfig.h2CacheKilobytes(Runtime.getRuntime().maxMemory());
+    assertThat(ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d", "CORDON_DB_URL",
+        "jdbc:h2:file:/var/lib/cordon/cordon;AUTO_SERVER=TRUE")).databaseUrl())
+        .isEqualTo("jdbc:h2:file:/var/lib/cordon/cordon;AUTO_SERVER=TRUE;CACHE_SIZE=" + cache);
+    assertThat(ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d", "CORDON_DB_URL",
+        "jdbc:h2:file:/srv/c;cache_size=8192")).databaseUrl()).isEqualTo("jdbc:h2:file:/srv/c;cache_size=8192");
+    assertThat(ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d", "CORDON_DB_URL",
+        "jdbc:postgresql://db/cordon")).databaseUrl()).isEqualTo("jdbc:postgresql://db/cordon");
+  }
+
+  @Test
   void aMalformedMediaPublicUrlIsNamed() {
     assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d",
         "CORDON_MEDIA_PUBLIC_URL", "rtsp://relay")))
