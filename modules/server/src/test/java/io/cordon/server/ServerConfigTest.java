@@ -58,27 +58,6 @@ class ServerConfigTest {
   }
 
   @Test
-  void theEmbeddedDatabaseCachesAnEighthOfTheHeapWithinSixteenAndFiveHundredTwelveMegabytes() {
-    assertThat(ServerConfig.h2CacheKilobytes(2L << 30)).isEqualTo(256 * 1024);
-    assertThat(ServerConfig.h2CacheKilobytes(64L << 20)).isEqualTo(16 * 1024);
-    assertThat(ServerConfig.h2CacheKilobytes(16L << 30)).isEqualTo(512 * 1024);
-    assertThat(ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d")).databaseUrl())
-        .contains(";CACHE_SIZE=" + ServerConfig.h2CacheKilobytes(Runtime.getRuntime().maxMemory()));
-  }
-
-  @Test
-  void aConfiguredH2FileUrlGetsTheCacheUnlessItSetsItsOwnAndOtherDatabasesAreLeftAlone() {
-    long cache = ServerConfig.h2CacheKilobytes(Runtime.getRuntime().maxMemory());
-    assertThat(ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d", "CORDON_DB_URL",
-        "jdbc:h2:file:/var/lib/cordon/cordon;AUTO_SERVER=TRUE")).databaseUrl())
-        .isEqualTo("jdbc:h2:file:/var/lib/cordon/cordon;AUTO_SERVER=TRUE;CACHE_SIZE=" + cache);
-    assertThat(ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d", "CORDON_DB_URL",
-        "jdbc:h2:file:/srv/c;cache_size=8192")).databaseUrl()).isEqualTo("jdbc:h2:file:/srv/c;cache_size=8192");
-    assertThat(ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d", "CORDON_DB_URL",
-        "jdbc:postgresql://db/cordon")).databaseUrl()).isEqualTo("jdbc:postgresql://db/cordon");
-  }
-
-  @Test
   void aMalformedMediaPublicUrlIsNamed() {
     assertThatThrownBy(() -> ServerConfig.load(null, Map.of("CORDON_DATA_DIR", "/d",
         "CORDON_MEDIA_PUBLIC_URL", "rtsp://relay")))
