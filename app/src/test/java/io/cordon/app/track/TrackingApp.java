@@ -114,7 +114,9 @@ final class TrackingApp implements AutoCloseable {
   @Override
   public void close() throws Exception {
     connections.forEach(ServerConnection::close);
+    connections.clear();
     pool.shutdownNow();
+    backend = null;
     if (app != null) {
       FxToolkit.cleanupApplication(app);
       app = null;

@@ -104,15 +104,24 @@ class TrackingEndToEndTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (tanker != null) {
-      tanker.close();
-    }
-    if (stray != null) {
-      stray.close();
-    }
-    if (app != null) {
-      robot.interact(() -> app.app().vehicleTracking().close());
-      app.close();
+    try {
+      if (tanker != null) {
+        tanker.close();
+      }
+      if (stray != null) {
+        stray.close();
+      }
+      if (app != null) {
+        app.close();
+      }
+    } finally {
+      // the class outlives its tests in the surefire JVM: let the whole client and server go
+      app = null;
+      robot = null;
+      admin = null;
+      tanker = null;
+      stray = null;
+      delivery = null;
     }
   }
 
