@@ -439,6 +439,7 @@ public final class AlarmQueueView {
     private final Label reports = new Label();
     private final Label badge = new Label();
     private final HBox box = new HBox(6, reports, badge);
+    private final javafx.scene.control.Tooltip incidentTip = new javafx.scene.control.Tooltip();
 
     CountCell() {
       badge.getStyleClass().add(AlarmStyles.BADGE);
@@ -458,8 +459,9 @@ public final class AlarmQueueView {
       badge.setVisible(row.isGroup());
       badge.setManaged(row.isGroup());
       badge.setText("+" + (row.incidentSize() - 1));
-      setTooltip(row.isGroup() ? new javafx.scene.control.Tooltip(
-          i18n.format("alarm.queue.incident", row.incidentId(), row.incidentSize())) : null);
+      // One tooltip per cell, re-texted: a new one per update was never collected (JavaFX keeps popups).
+      incidentTip.setText(row.isGroup() ? i18n.format("alarm.queue.incident", row.incidentId(), row.incidentSize()) : "");
+      setTooltip(row.isGroup() ? incidentTip : null);
       setGraphic(box);
     }
   }

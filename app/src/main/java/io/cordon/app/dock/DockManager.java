@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Region;
@@ -16,14 +17,24 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * Moves {@link DockableView}s between the main window's split area and windows of their own.
+ * Moves {@link DockableView}s between the main window's split area and windows of their own. The
+ * area holds two rows: the first {@value #TOP_ROW} views registered (map, video wall, alarm queue)
+ * on top, the rest (event list, gates) below — five views side by side left each too narrow to
+ * read at 1920 px.
  * Closing a view's window docks it back; {@link #closeAllWindows()} (at exit) does not, so the
  * saved layout keeps the view detached.
  */
 public final class DockManager {
   private static final double DEFAULT_DIVIDER = 0.70;
+  static final int TOP_ROW = 3;
+  private static final double[] TOP_DIVIDERS = {0.34, 0.62};
+  private static final double[] BOTTOM_DIVIDERS = {0.45};
+  private static final double ROWS_DIVIDER = 0.64;
 
+  /** Vertical: the rows. */
   private final SplitPane dockArea;
+  private final SplitPane top = new SplitPane();
+  private final SplitPane bottom = new SplitPane();
   private final I18n i18n;
   private final Window owner;
   private final Runnable onChange;
@@ -32,6 +43,9 @@ public final class DockManager {
 
   public DockManager(SplitPane dockArea, I18n i18n, Window owner, Runnable onChange) {
     this.dockArea = dockArea;
+    dockArea.setOrientation(Orientation.VERTICAL);
+    top.getStyleClass().add(Styles.DOCK_AREA);
+    bottom.getStyleClass().add(Styles.DOCK_AREA);
     this.i18n = i18n;
     this.owner = owner;
     this.onChange = onChange;
@@ -41,8 +55,25 @@ public final class DockManager {
   public void register(DockableView view) {
     views.add(view);
     view.setOnToggle(() -> toggle(view.viewId()));
-    dockArea.getItems().add(view);
+    row(view).getItems().add(view);
     resetDividers();
+  }
+
+  /** The dividers the rows start with; set again once the window is laid out. */
+  public void defaultDividers() {
+    if (top.getItems().size() == TOP_ROW) {
+      top.setDividerPositions(TOP_DIVIDERS);
+    }
+    if (bottom.getItems().size() == BOTTOM_DIVIDERS.length + 1) {
+      bottom.setDividerPositions(BOTTOM_DIVIDERS);
+    }
+    if (dockArea.getItems().size() == 2) {
+      dockArea.setDividerPositions(ROWS_DIVIDER);
+    }
+  }
+
+  private SplitPane row(DockableView view) {
+    return views.indexOf(view) < TOP_ROW ? top : bottom;
   }
 
   public List<DockableView> views() {
@@ -73,7 +104,7 @@ public final class DockManager {
     }
     double width = view.getWidth() > 0 ? view.getWidth() : 800;
     double height = view.getHeight() > 0 ? view.getHeight() : 600;
-    dockArea.getItems().remove(view);
+    row(view).getItems().remove(view);
     resetDividers();
 
     Stage stage = new Stage();
@@ -107,16 +138,17 @@ public final class DockManager {
     DockableView view = view(viewId);
     stage.getScene().setRoot(new Region());
     stage.hide();
+    SplitPane row = row(view);
     int index = 0;
     for (DockableView v : views) {
       if (v == view) {
         break;
       }
-      if (dockArea.getItems().contains(v)) {
+      if (row.getItems().contains(v)) {
         index++;
       }
     }
-    dockArea.getItems().add(index, view);
+    row.getItems().add(index, view);
     view.setDetached(false);
     resetDividers();
     onChange.run();
@@ -151,9 +183,23 @@ public final class DockManager {
         .orElseThrow(() -> new IllegalArgumentException("no view " + viewId));
   }
 
+  /** Shows only the rows that hold a view, and evens out a row that changed. */
   private void resetDividers() {
-    if (dockArea.getItems().size() == 2) {
-      dockArea.setDividerPositions(DEFAULT_DIVIDER);
+    List<SplitPane> rows = new ArrayList<>();
+    if (!top.getItems().isEmpty()) {
+      rows.add(top);
+    }
+    if (!bottom.getItems().isEmpty()) {
+      rows.add(bottom);
+    }
+    if (!dockArea.getItems().equals(rows)) {
+      dockArea.getItems().setAll(rows);
+      if (rows.size() == 2) {
+        dockArea.setDividerPositions(ROWS_DIVIDER);
+      }
+    }
+    if (top.getItems().size() == 2) {
+      top.setDividerPositions(DEFAULT_DIVIDER);
     }
   }
 }

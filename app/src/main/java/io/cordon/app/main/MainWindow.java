@@ -51,8 +51,6 @@ public final class MainWindow {
   public static final String ALARMS_VIEW = "alarms";
   public static final String VIDEO_VIEW = "video";
   // map | video wall | alarm queue | events; operators with a second screen detach the wall onto it
-  private static final double[] DIVIDERS = {0.27, 0.53, 0.87};
-
   private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
 
   private final Stage stage;
@@ -120,15 +118,14 @@ public final class MainWindow {
     DockableView eventsView = new DockableView(EVENTS_VIEW, "view.events", events.table(), i18n);
     eventsView.addHeaderItem(events.count());
     docks.register(eventsView);
-    // alarm first: the queue beside the map, the raw event list narrowest; set again once laid out,
-    // as the first layout pass moves dividers by the views' preferred widths
-    dockArea.setDividerPositions(DIVIDERS);
+    // set again once laid out, as the first layout pass moves dividers by the views' preferred widths
+    docks.defaultDividers();
     dockArea.widthProperty().addListener(new javafx.beans.InvalidationListener() {
       @Override
       public void invalidated(javafx.beans.Observable width) {
         if (dockArea.getWidth() > 0) {
           dockArea.widthProperty().removeListener(this);
-          Platform.runLater(() -> dockArea.setDividerPositions(DIVIDERS));
+          Platform.runLater(docks::defaultDividers);
         }
       }
     });
@@ -181,6 +178,7 @@ public final class MainWindow {
   public DockableView addGatesView(javafx.scene.Node content) {
     DockableView gates = new DockableView(GATES_VIEW, "gate.view.title", content, i18n);
     docks.register(gates);
+    docks.defaultDividers();
     return gates;
   }
 

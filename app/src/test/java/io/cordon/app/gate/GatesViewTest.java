@@ -65,6 +65,18 @@ class GatesViewTest {
   }
 
   @Test
+  void laneChipsDrawnAtEveryPassageCarryNoPopupsOfTheirOwnSoOldCardsCanBeCollected(FxRobot robot)
+      throws TimeoutException {
+    waitFor("the lanes' barriers", () -> robot.lookup("#lane-G1-P1").queryAs(Label.class).getStyleClass()
+        .contains("lane-open"));
+
+    Label chip = robot.lookup("#lane-G1-P1").queryAs(Label.class);
+    assertThat(chip.getTooltip()).isNull();
+    assertThat(chip.getContextMenu()).isNull();
+    assertThat(chip.getAccessibleText()).startsWith("车道 P1").endsWith("道闸开启");
+  }
+
+  @Test
   void clickingAGateCardShowsOnlyItsPassages(FxRobot robot) throws TimeoutException {
     waitFor("the passages", () -> harness.view.table().getItems().size() == 36);
 
