@@ -61,6 +61,18 @@ final class AppDriver {
     return robot.lookup(query).query();
   }
 
+  /** A read of live UI state on the FX thread, where it changes: a read from the test thread can see it half-changed. */
+  static <T> T onFx(Callable<T> read) {
+    try {
+      return WaitForAsyncUtils.asyncFx(read).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
   static void waitFor(String what, Callable<Boolean> condition) throws TimeoutException {
     try {
       WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);

@@ -57,7 +57,8 @@ class CordonAppTest {
 
     TableView<EventRow> events = driver.node("#" + EventListView.TABLE_ID);
     // the simulator's sensors and gate agents both report; the sensors' heartbeats are among the first
-    AppDriver.waitFor("live sensor events", () -> events.getItems().stream().anyMatch(e -> e.type().startsWith("sensor.")));
+    AppDriver.waitFor("live sensor events",
+        () -> AppDriver.onFx(() -> events.getItems().stream().anyMatch(e -> e.type().startsWith("sensor."))));
     assertThat(events.getItems()).anySatisfy(e -> assertThat(e.type()).startsWith("sensor."));
   }
 

@@ -77,8 +77,8 @@ class MapLiveLayersTest {
   void everyGateShowsItsReportedStateAndEmergencyGatesStartClosed() throws Exception {
     List<Gate> gates = ParkFileLoader.loadSample().gates();
     // The server lists every gate at once, UNKNOWN until its agent's first barrier report: wait for the reports.
-    AppDriver.waitFor("every gate's reported state", () -> gates.stream()
-        .allMatch(g -> map().state().gateStates().getOrDefault(g.id(), GateState.UNKNOWN) != GateState.UNKNOWN));
+    AppDriver.waitFor("every gate's reported state", () -> AppDriver.onFx(() -> gates.stream()
+        .allMatch(g -> map().state().gateStates().getOrDefault(g.id(), GateState.UNKNOWN) != GateState.UNKNOWN)));
     for (Gate gate : gates) {
       if (gate.type() == GateType.EMERGENCY) {
         assertThat(map().state().gateStates().get(gate.id())).as(gate.id().value()).isEqualTo(GateState.CLOSED);
@@ -103,8 +103,8 @@ class MapLiveLayersTest {
 
     AppDriver.waitFor("the gate open on the map", () -> map().state().gateStates().get(emergency.id()) == GateState.OPEN);
     TableView<EventRow> events = driver.node("#" + EventListView.TABLE_ID);
-    AppDriver.waitFor("the command in the event list", () -> events.getItems().stream()
-        .anyMatch(r -> r.type().equals("gate.command") && r.attributes().getOrDefault("reason", "").equals("消防演练，消防车进场")));
+    AppDriver.waitFor("the command in the event list", () -> AppDriver.onFx(() -> events.getItems().stream()
+        .anyMatch(r -> r.type().equals("gate.command") && r.attributes().getOrDefault("reason", "").equals("消防演练，消防车进场"))));
   }
 
   @Test

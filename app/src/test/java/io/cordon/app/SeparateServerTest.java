@@ -80,7 +80,7 @@ class SeparateServerTest {
     long seq = reportIntrusion(address, "S-0001");
     TableView<EventRow> events = driver.node("#" + EventListView.TABLE_ID);
     AppDriver.waitFor("the device's report in the list",
-        () -> events.getItems().stream().anyMatch(row -> row.seq() == seq));
+        () -> AppDriver.onFx(() -> events.getItems().stream().anyMatch(row -> row.seq() == seq)));
     assertThat(events.getItems()).extracting(EventRow::type).contains("sensor.intrusion");
   }
 

@@ -82,7 +82,8 @@ class GatesViewTest {
 
     robot.clickOn("#gate-card-G3 .gate-card-title");
 
-    waitFor("the filter", () -> harness.view.table().getItems().stream().allMatch(r -> r.gateId().equals("G3")));
+    waitFor("the filter", () -> WaitForAsyncUtils.asyncFx(() -> harness.view.table().getItems().stream()
+        .allMatch(r -> r.gateId().equals("G3"))).get());
     assertThat(harness.gates.gateFilterProperty().get()).isEqualTo("G3");
   }
 

@@ -177,8 +177,9 @@ class RegistrationWindowTest {
     waitFor("the permit", () -> robot.lookup("#" + ReviewPane.PERMIT_ID).tryQuery().isPresent());
     assertThat(robot.lookup("#reg-review-state").queryAs(Label.class).getText()).isEqualTo("已批准");
     assertThat(window.review().permitProperty().get().getGateIdsList()).isNotEmpty();
-    waitFor("the application gone from the inbox", () -> window.inbox().rows().stream().map(InboxRow::id)
-        .noneMatch(a.getApplicationId()::equals));
+    // read on the FX thread: the inbox changes there, and a stream over it from here can see it half-changed
+    waitFor("the application gone from the inbox", () -> WaitForAsyncUtils.asyncFx(() -> window.inbox().rows()
+        .stream().map(InboxRow::id).noneMatch(a.getApplicationId()::equals)).get());
   }
 
   @Test
