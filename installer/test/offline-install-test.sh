@@ -48,12 +48,12 @@ init_server() {
   return $rc
 }
 
-# What the screenshot shows, in the main window's default layout at 1920x1080 (map left, alarm queue
+# What the screenshot shows, in the main window's default layout at 1920x1080 (top row: map, video wall, alarm queue
 # in the middle). The map: road and zone yellows/ambers in the map area. An alarm: severity chips
 # (critical red, major orange) in the queue's rows. The login screen has neither.
 pixels() { convert "$1" -crop "$2" +repage -fx "$3" -format '%[fx:round(mean*w*h)]' info:; }
 map_pixels() { pixels "$1" 820x900+0+100 '(r>0.7&&g>0.55&&b<0.35)?1:0'; }
-alarm_pixels() { pixels "$1" 300x700+840+230 '(r>0.75&&g<0.45&&b<0.45)||(r>0.8&&g>0.45&&g<0.75&&b<0.3)?1:0'; }
+alarm_pixels() { pixels "$1" 300x450+1190+230 '(r>0.75&&g<0.45&&b<0.45)||(r>0.8&&g>0.45&&g<0.75&&b<0.3)?1:0'; }
 shows_map() { [ "$(map_pixels "$1")" -gt 500 ]; }
 shows_alarm() { [ "$(alarm_pixels "$1")" -gt 200 ]; }
 
