@@ -73,6 +73,7 @@ public final class Jt808IngestBench {
     double rate = Double.parseDouble(a.getOrDefault("rate", "25000"));
     int warmup = Integer.parseInt(a.getOrDefault("warmup", "20"));
     int duration = Integer.parseInt(a.getOrDefault("duration", "60"));
+    boolean trace = a.containsKey("trace"); // every second's line, not every tenth
 
     Park park = ParkFileLoader.loadSample();
     Path dataDir = Files.createTempDirectory("cordon-jt808-bench-");
@@ -121,7 +122,7 @@ public final class Jt808IngestBench {
           perSecond.add((stored - lastStored) * 1e9 / (now - lastT));
           lastStored = stored;
           lastT = now;
-          if (s % 10 == 0) {
+          if (s % 10 == 0 || trace) {
             System.out.printf("  %3d s: %,.0f positions/s stored in the last second; fleet outstanding %,d;"
                 + " load %s%n", s, perSecond.get(perSecond.size() - 1), fleet.stats().outstanding(), load());
           }

@@ -1,5 +1,6 @@
 package io.cordon.devices.jt808;
 
+import io.cordon.devices.net.NettyTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -9,8 +10,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
@@ -53,13 +52,15 @@ public final class Jt808Server implements AutoCloseable {
     if (serverChannel != null) {
       throw new IllegalStateException("already started");
     }
-    acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("cordon-jt808-accept"), NioIoHandler.newFactory());
+    NettyTransport transport = NettyTransport.best();
+    acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("cordon-jt808-accept"),
+        transport.ioHandlerFactory());
     ioGroup = new MultiThreadIoEventLoopGroup(services.settings().ioThreads(), new DefaultThreadFactory("cordon-jt808-io"),
-        NioIoHandler.newFactory());
+        transport.ioHandlerFactory());
     Jt808ChannelInitializer initializer = new Jt808ChannelInitializer(services);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(acceptGroup, ioGroup)
-        .channel(NioServerSocketChannel.class)
+        .channel(transport.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)

@@ -216,7 +216,8 @@ final class Jt808SessionHandler extends ChannelInboundHandlerAdapter {
         services.stats().positions(positions.size());
         reply(header, Jt808Result.OK);
       } else {
-        LOG.warn("position sink failed {} positions of {}", positions.size(), header.terminalNumber(), error);
+        // one line, no stack: when the store is down or the server stops this repeats for every frame
+        LOG.warn("position sink failed {} positions of {}: {}", positions.size(), header.terminalNumber(), error.toString());
         reply(header, Jt808Result.FAILED);
       }
       updateAutoRead();

@@ -1,9 +1,9 @@
 package io.cordon.simulator.jt808;
 
 import io.cordon.api.v1.Park;
+import io.cordon.devices.net.NettyTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +53,8 @@ public final class Jt808Fleet implements AutoCloseable {
   final LongAdder bindingFailures = new LongAdder();
   private final List<SimulatedTerminal> terminals = new ArrayList<>();
   private EventLoopGroup group;
+  /** The terminals' sockets must be of the kind their event loops serve. */
+  final NettyTransport transport = NettyTransport.best();
   /** Blocking gRPC calls (binding, permits) never run on the event loops. */
   private ExecutorService blocking;
   private volatile List<HazmatPermit> permitCache = List.of();
@@ -89,7 +91,7 @@ public final class Jt808Fleet implements AutoCloseable {
       throw new IllegalStateException("already started");
     }
     group = new MultiThreadIoEventLoopGroup(settings.ioThreads(), new DefaultThreadFactory("cordon-sim-jt808"),
-        NioIoHandler.newFactory());
+        transport.ioHandlerFactory());
     blocking = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "jt808-sim-binding");
       t.setDaemon(true);

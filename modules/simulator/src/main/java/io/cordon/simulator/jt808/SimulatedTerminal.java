@@ -21,7 +21,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -326,7 +325,7 @@ final class SimulatedTerminal {
       return;
     }
     link = Link.CONNECTING;
-    ChannelFuture future = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+    ChannelFuture future = new Bootstrap().group(loop).channel(fleet.transport.socketChannel())
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000)
         .handler(new ChannelInitializer<Channel>() {
