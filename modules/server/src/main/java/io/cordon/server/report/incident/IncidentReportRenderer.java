@@ -336,19 +336,21 @@ public final class IncidentReportRenderer {
       flow.paragraph(t.get("sop.alarm", a.getAlarmId(), t.named("type", a.getType().name()), a.getSop().getSopId()),
           9.5f, PdfFlow.ACCENT);
       List<List<String>> rows = new ArrayList<>();
+      Set<String> path = takenPath(a);
       for (SopStep step : a.getSop().getStepsList()) {
         List<SopOutcome> outcomes = a.getSop().getOutcomesList().stream()
             .filter(o -> o.getStepId().equals(step.getStepId())).toList();
         String text = t.english() && !step.getTextEn().isEmpty() ? step.getTextEn() : step.getTextZh();
         if (outcomes.isEmpty()) {
-          rows.add(List.of(text, step.getMandatory() ? t.get("sop.yes") : t.get("sop.no"), t.get("sop.pending"), "", ""));
+          rows.add(List.of(text, step.getMandatory() ? t.get("sop.yes") : t.get("sop.no"),
+              path.contains(step.getStepId()) ? t.get("sop.pending") : t.get("sop.otherBranch"), "", ""));
         }
         for (SopOutcome o : outcomes) {
           rows.add(List.of(text, step.getMandatory() ? t.get("sop.yes") : t.get("sop.no"), outcome(step, o, t), o.getBy(),
               t.time(instant(o.getAt()), day)));
         }
       }
-      flow.table(new float[] {3.6f, 0.6f, 2f, 0.9f, 0.9f},
+      flow.table(new float[] {3.5f, 0.75f, 2f, 0.9f, 0.9f},
           List.of(t.get("sop.step"), t.get("sop.mandatory"), t.get("sop.outcome"), t.get("sop.by"), t.get("sop.at")),
           rows, 8.5f);
       flow.paragraph(a.getSop().getMandatoryDone() ? t.get("sop.complete") : t.get("sop.incomplete"), 8.5f,
@@ -358,6 +360,35 @@ public final class IncidentReportRenderer {
     if (!any) {
       flow.paragraph(t.get("sop.empty"), 9, PdfFlow.MUTED);
     }
+  }
+
+  /**
+   * The steps on the path the answers took: from the first step along each plain step's next and each answered
+   * question's chosen option, up to the first unanswered question (which is on the path; what follows is not yet).
+   */
+  static Set<String> takenPath(Alarm a) {
+    Map<String, SopStep> steps = a.getSop().getStepsList().stream()
+        .collect(Collectors.toMap(SopStep::getStepId, s -> s, (x, y) -> x));
+    Set<String> path = new LinkedHashSet<>();
+    String next = a.getSop().getStepsCount() == 0 ? "" : a.getSop().getSteps(0).getStepId();
+    while (!next.isEmpty() && steps.containsKey(next) && path.add(next)) {
+      SopStep step = steps.get(next);
+      if (step.getOptionsCount() == 0) {
+        next = step.getNextStepId();
+        continue;
+      }
+      String id = step.getStepId();
+      Optional<String> answer = a.getSop().getOutcomesList().stream()
+          .filter(o -> o.getStepId().equals(id) && !o.getSkipped()).map(SopOutcome::getAnswerId).reduce((x, y) -> y);
+      if (answer.isEmpty()) {
+        boolean skipped = a.getSop().getOutcomesList().stream().anyMatch(o -> o.getStepId().equals(id));
+        next = skipped ? step.getNextStepId() : "";
+        continue;
+      }
+      next = step.getOptionsList().stream().filter(o -> o.getAnswerId().equals(answer.get()))
+          .map(SopOption::getNextStepId).findFirst().orElse("");
+    }
+    return path;
   }
 
   private static String outcome(SopStep step, SopOutcome o, ReportTexts t) {
