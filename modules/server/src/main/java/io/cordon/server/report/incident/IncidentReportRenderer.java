@@ -55,6 +55,9 @@ public final class IncidentReportRenderer {
   static final Duration RESPONSE_TARGET = Duration.ofMinutes(1);
   static final int MAX_FRAMES = 12;
   static final int MAX_TIMELINE_ROWS = 2000;
+  static final double NEAR_GATE_METRES = 80;
+  private static final org.locationtech.jts.geom.GeometryFactory POINTS =
+      new org.locationtech.jts.geom.GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), 4326);
 
   private final Park park;
   private final Path fontFile;
@@ -162,7 +165,7 @@ public final class IncidentReportRenderer {
           .orElse(t.get("target.pending"));
       String verdict = t.named("verdict", a.getVerdict().name());
       rows.add(List.of(Integer.toString(n + 1), a.getAlarmId(), t.named("type", a.getType().name())
-              + (verdict.isEmpty() ? "" : " · " + verdict), t.named("severity", a.getSeverity().name()), place(a.getLocation()),
+              + (verdict.isEmpty() ? "" : " · " + verdict), t.named("severity", a.getSeverity().name()), place(a.getLocation(), t),
           t.time(instant(a.getRaisedAt()), day), closedAt(a).map(at -> t.time(at, day)).orElse("—"),
           response.map(t::duration).orElse("—"), target));
     }
@@ -185,11 +188,14 @@ public final class IncidentReportRenderer {
       tracks.add(new ParkPlanSnapshot.Track(track.getPlate(), track.getPointsList().stream()
           .map(p -> new double[] {p.getPosition().getLon(), p.getPosition().getLat()}).toList()));
     }
-    BufferedImage image = new ParkPlanSnapshot(park, 1800, 1240, font::awt).draw(markers, tracks, t);
-    flow.heading(t.get("section.map"), 380);
+    BufferedImage image = new ParkPlanSnapshot(park, 1800, 1120, font::awt).draw(markers, tracks, t);
+    // on the first page when a good size still fits there, else at full width on the next
+    float available = flow.remaining() - 36 - 28;
+    float maxHeight = available >= 220 ? Math.min(440, available) : 440;
+    flow.heading(t.get("section.map"), Math.min(maxHeight, flow.width() * image.getHeight() / image.getWidth()) + 24);
     try {
       PDImageXObject pdfImage = LosslessFactory.createFromImage(flow.document(), image);
-      flow.image(pdfImage, flow.width(), 400, t.get("map.caption"));
+      flow.image(pdfImage, flow.width(), maxHeight, t.get("map.caption"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -293,8 +299,10 @@ public final class IncidentReportRenderer {
     for (Alarm a : c.alarms()) {
       for (AlarmTransition tr : a.getHistoryList()) {
         if (!tr.getAction().equals("repeat")) {
-          actions.add(new Action(instant(tr.getAt()), tr.getBy(), t.named("action", tr.getAction()),
-              a.getAlarmId(), tr.getNote()));
+          // an operator's own report is raised by the center ("system") on the operator's behalf
+          String by = tr.getAction().equals("raised") && a.getSourceKind().equals("user") ? a.getSourceId() : tr.getBy();
+          actions.add(new Action(instant(tr.getAt()), by, t.named("action", tr.getAction()), a.getAlarmId(),
+              note(a, tr, t)));
         }
       }
     }
@@ -391,6 +399,23 @@ public final class IncidentReportRenderer {
     return path;
   }
 
+  /** A transition's note; for SOP answers ("step=answer") the step's text and the answer in words. */
+  private static String note(Alarm a, AlarmTransition tr, ReportTexts t) {
+    if (tr.getAction().equals("raised") && tr.getNote().isEmpty()) {
+      return a.getDetail();
+    }
+    int eq = tr.getNote().indexOf('=');
+    if (!tr.getAction().equals("sop_answer") || eq < 0) {
+      return tr.getNote();
+    }
+    String stepId = tr.getNote().substring(0, eq);
+    String answerId = tr.getNote().substring(eq + 1).trim();
+    return a.getSop().getStepsList().stream().filter(s -> s.getStepId().equals(stepId)).findFirst()
+        .map(step -> (t.english() && !step.getTextEn().isEmpty() ? step.getTextEn() : step.getTextZh()) + " → "
+            + outcome(step, SopOutcome.newBuilder().setStepId(stepId).setAnswerId(answerId).build(), t))
+        .orElse(tr.getNote());
+  }
+
   private static String outcome(SopStep step, SopOutcome o, ReportTexts t) {
     if (o.getSkipped()) {
       return t.get("sop.skipped", o.getReason());
@@ -414,7 +439,13 @@ public final class IncidentReportRenderer {
     flow.paragraph(t.get("signature.line"), 10, PdfFlow.INK);
   }
 
-  private String place(AlarmLocation l) {
+  /** Rough metres between two WGS-84 points (equirectangular; fine over a park). */
+  private static double metres(org.locationtech.jts.geom.Point a, org.locationtech.jts.geom.Point b) {
+    double kx = 111_320 * Math.cos(Math.toRadians(a.getY()));
+    return Math.hypot((a.getX() - b.getX()) * kx, (a.getY() - b.getY()) * 110_540);
+  }
+
+  private String place(AlarmLocation l, ReportTexts t) {
     List<String> parts = new ArrayList<>();
     if (!l.getZoneId().isEmpty()) {
       parts.add(park.zone(new ZoneId(l.getZoneId())).map(z -> z.name()).orElse(l.getZoneId()));
@@ -424,6 +455,18 @@ public final class IncidentReportRenderer {
     }
     if (!l.getSegmentId().isEmpty()) {
       parts.add(l.getSegmentId());
+    }
+    if (l.hasPoint()) {
+      org.locationtech.jts.geom.Point point = POINTS.createPoint(
+          new org.locationtech.jts.geom.Coordinate(l.getPoint().getLon(), l.getPoint().getLat()));
+      if (l.getZoneId().isEmpty()) {
+        park.zoneAt(point).ifPresent(z -> parts.add(z.name()));
+      }
+      if (l.getGateId().isEmpty()) {
+        park.gates().stream().filter(g -> metres(g.position(), point) <= NEAR_GATE_METRES)
+            .min(Comparator.comparingDouble(g -> metres(g.position(), point)))
+            .ifPresent(g -> parts.add(t.get("place.near", g.name())));
+      }
     }
     if (parts.isEmpty() && l.hasPoint()) {
       parts.add(String.format(Locale.ROOT, "%.5f, %.5f", l.getPoint().getLon(), l.getPoint().getLat()));

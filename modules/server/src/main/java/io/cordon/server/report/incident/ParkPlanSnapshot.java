@@ -51,7 +51,7 @@ final class ParkPlanSnapshot {
   private final Park park;
   private final int width;
   private final int height;
-  private final int legendHeight = 70;
+  private final int legendHeight = 84;
   private final BiFunction<Integer, Float, Font> fonts;
 
   /** @param fonts the report face at a Java2D style and size (Chinese zone names and legend) */
@@ -192,39 +192,39 @@ final class ParkPlanSnapshot {
     for (Road road : park.roads()) {
       Path2D line = p.path(road.line().getCoordinates(), false);
       g.setColor(Color.WHITE);
-      g.setStroke(new BasicStroke(7f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.setStroke(new BasicStroke(10f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       g.draw(line);
       g.setColor(road.roadClass() == RoadClass.HAZMAT ? HAZMAT_ROAD : ROAD);
       g.setStroke(road.roadClass() == RoadClass.HAZMAT
-          ? new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 4, new float[] {10, 6}, 0)
-          : new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+          ? new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 4, new float[] {14, 9}, 0)
+          : new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       g.draw(line);
     }
     g.setColor(PERIMETER);
-    g.setStroke(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    g.setStroke(new BasicStroke(4.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     for (PerimeterSegment s : park.perimeter()) {
       g.draw(p.path(s.line().getCoordinates(), false));
     }
-    g.setFont(fonts.apply(Font.PLAIN, 15f));
+    g.setFont(fonts.apply(Font.PLAIN, 24f));
     for (ControlZone zone : park.zones()) {
       org.locationtech.jts.geom.Point centre = zone.area().getInteriorPoint();
       label(g, zone.name(), p.x(centre.getX()), p.y(centre.getY()), zoneColour(zone.zoneClass()).darker(), true);
     }
-    g.setFont(fonts.apply(Font.PLAIN, 13f));
+    g.setFont(fonts.apply(Font.PLAIN, 21f));
     for (Gate gate : park.gates()) {
       double x = p.x(gate.position().getX());
       double y = p.y(gate.position().getY());
       g.setColor(Color.WHITE);
-      g.fill(new Rectangle2D.Double(x - 7, y - 7, 14, 14));
+      g.fill(new Rectangle2D.Double(x - 10, y - 10, 20, 20));
       g.setColor(GATE);
-      g.setStroke(new BasicStroke(2.5f));
-      g.draw(new Rectangle2D.Double(x - 7, y - 7, 14, 14));
-      label(g, gate.name(), x + 10, y - 10, GATE, false);
+      g.setStroke(new BasicStroke(3.5f));
+      g.draw(new Rectangle2D.Double(x - 10, y - 10, 20, 20));
+      label(g, gate.name(), x + 14, y - 14, GATE, false);
     }
   }
 
   private void drawTracks(Graphics2D g, Projection p, List<Track> tracks) {
-    g.setFont(fonts.apply(Font.PLAIN, 13f));
+    g.setFont(fonts.apply(Font.BOLD, 22f));
     for (int i = 0; i < tracks.size(); i++) {
       Track t = tracks.get(i);
       if (t.lonLats().isEmpty()) {
@@ -241,32 +241,32 @@ final class ParkPlanSnapshot {
         }
       }
       g.setColor(c);
-      g.setStroke(new BasicStroke(3.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      g.setStroke(new BasicStroke(5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       g.draw(path);
       double[] first = t.lonLats().get(0);
       double[] last = t.lonLats().get(t.lonLats().size() - 1);
-      g.fill(new Ellipse2D.Double(p.x(first[0]) - 4, p.y(first[1]) - 4, 8, 8));
-      g.setStroke(new BasicStroke(2f));
+      g.fill(new Ellipse2D.Double(p.x(first[0]) - 6, p.y(first[1]) - 6, 12, 12));
+      g.setStroke(new BasicStroke(3f));
       g.setColor(Color.WHITE);
-      g.fill(new Ellipse2D.Double(p.x(last[0]) - 6, p.y(last[1]) - 6, 12, 12));
+      g.fill(new Ellipse2D.Double(p.x(last[0]) - 9, p.y(last[1]) - 9, 18, 18));
       g.setColor(c);
-      g.draw(new Ellipse2D.Double(p.x(last[0]) - 6, p.y(last[1]) - 6, 12, 12));
-      label(g, t.plate(), p.x(last[0]) + 9, p.y(last[1]) + 5, c, false);
+      g.draw(new Ellipse2D.Double(p.x(last[0]) - 9, p.y(last[1]) - 9, 18, 18));
+      label(g, t.plate(), p.x(last[0]) + 14, p.y(last[1]) + 8, c, false);
     }
   }
 
   private void drawMarkers(Graphics2D g, Projection p, List<Marker> markers) {
-    g.setFont(fonts.apply(Font.BOLD, 14f));
+    g.setFont(fonts.apply(Font.BOLD, 24f));
     for (Marker m : markers) {
       double x = p.x(m.lon());
       double y = p.y(m.lat());
       g.setColor(new Color(0xe5, 0x1c, 0x23, 60));
-      g.fill(new Ellipse2D.Double(x - 20, y - 20, 40, 40));
+      g.fill(new Ellipse2D.Double(x - 34, y - 34, 68, 68));
       g.setColor(ALARM);
-      g.fill(new Ellipse2D.Double(x - 12, y - 12, 24, 24));
+      g.fill(new Ellipse2D.Double(x - 19, y - 19, 38, 38));
       g.setColor(Color.WHITE);
-      g.setStroke(new BasicStroke(2f));
-      g.draw(new Ellipse2D.Double(x - 12, y - 12, 24, 24));
+      g.setStroke(new BasicStroke(3f));
+      g.draw(new Ellipse2D.Double(x - 19, y - 19, 38, 38));
       FontMetrics fm = g.getFontMetrics();
       g.drawString(m.label(), (float) (x - fm.stringWidth(m.label()) / 2.0), (float) (y + fm.getAscent() / 2.0 - 2));
     }
@@ -274,7 +274,7 @@ final class ParkPlanSnapshot {
 
   private void drawScale(Graphics2D g, Projection p) {
     double metresPerPixel = 1 / p.scale();
-    double target = 160 * metresPerPixel;
+    double target = 260 * metresPerPixel;
     double nice = Math.pow(10, Math.floor(Math.log10(target)));
     for (double f : new double[] {5, 2, 1}) {
       if (f * nice <= target) {
@@ -286,30 +286,33 @@ final class ParkPlanSnapshot {
     int x = 24;
     int y = height - legendHeight - 18;
     g.setColor(PERIMETER);
-    g.setStroke(new BasicStroke(2f));
+    g.setStroke(new BasicStroke(3f));
     g.drawLine(x, y, x + px, y);
     g.drawLine(x, y - 6, x, y);
     g.drawLine(x + px, y - 6, x + px, y);
-    g.setFont(fonts.apply(Font.PLAIN, 13f));
+    g.setFont(fonts.apply(Font.PLAIN, 22f));
     String text = nice >= 1000 ? (nice / 1000) + " km" : (int) nice + " m";
     g.drawString(text, x + px + 8, y + 4);
   }
 
   private void drawNorth(Graphics2D g, ReportTexts texts) {
-    int x = width - 40;
-    int y = 40;
+    int x = width - 56;
+    int y = 56;
     Path2D.Double arrow = new Path2D.Double();
-    arrow.moveTo(x, y - 18);
-    arrow.lineTo(x + 9, y + 10);
-    arrow.lineTo(x, y + 4);
-    arrow.lineTo(x - 9, y + 10);
+    arrow.moveTo(x, y - 28);
+    arrow.lineTo(x + 14, y + 16);
+    arrow.lineTo(x, y + 7);
+    arrow.lineTo(x - 14, y + 16);
     arrow.closePath();
     g.setColor(PERIMETER);
     g.fill(arrow);
-    g.setFont(fonts.apply(Font.BOLD, 14f));
+    g.setFont(fonts.apply(Font.BOLD, 22f));
     String n = texts.get("map.north");
-    g.drawString(n, x - g.getFontMetrics().stringWidth(n) / 2, y + 28);
+    g.drawString(n, x - g.getFontMetrics().stringWidth(n) / 2, y + 42);
   }
+
+  /** A legend entry: its text and how to draw its symbol at (x, y). */
+  private record LegendItem(String text, java.util.function.BiConsumer<Integer, Integer> symbol) {}
 
   private void drawLegend(Graphics2D g, ReportTexts texts, boolean withTracks) {
     int top = height - legendHeight;
@@ -317,56 +320,67 @@ final class ParkPlanSnapshot {
     g.fillRect(0, top, width, legendHeight);
     g.setColor(new Color(0xc9, 0xd1, 0xda));
     g.drawLine(0, top, width, top);
-    g.setFont(fonts.apply(Font.PLAIN, 15f));
-    List<Runnable> items = new ArrayList<>();
-    int[] x = {24};
-    int y = top + legendHeight / 2;
-    legendItem(g, x, y, texts.get("map.legend.core"), () -> swatch(g, x[0], y, CORE));
-    legendItem(g, x, y, texts.get("map.legend.key"), () -> swatch(g, x[0], y, KEY));
-    legendItem(g, x, y, texts.get("map.legend.general"), () -> swatch(g, x[0], y, GENERAL));
-    legendItem(g, x, y, texts.get("map.legend.perimeter"), () -> stroke(g, x[0], y, PERIMETER, new BasicStroke(3f)));
-    legendItem(g, x, y, texts.get("map.legend.road"), () -> stroke(g, x[0], y, ROAD, new BasicStroke(3f)));
-    legendItem(g, x, y, texts.get("map.legend.hazmatRoad"), () -> stroke(g, x[0], y, HAZMAT_ROAD,
-        new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 4, new float[] {6, 4}, 0)));
-    legendItem(g, x, y, texts.get("map.legend.gate"), () -> {
-      g.setColor(GATE);
-      g.setStroke(new BasicStroke(2.5f));
-      g.draw(new Rectangle2D.Double(x[0] + 6, y - 7, 14, 14));
-    });
-    legendItem(g, x, y, texts.get("map.legend.alarm"), () -> {
-      g.setColor(ALARM);
-      g.fill(new Ellipse2D.Double(x[0] + 5, y - 8, 16, 16));
-    });
+    List<LegendItem> items = new ArrayList<>(List.of(
+        new LegendItem(texts.get("map.legend.core"), (x, y) -> swatch(g, x, y, CORE)),
+        new LegendItem(texts.get("map.legend.key"), (x, y) -> swatch(g, x, y, KEY)),
+        new LegendItem(texts.get("map.legend.general"), (x, y) -> swatch(g, x, y, GENERAL)),
+        new LegendItem(texts.get("map.legend.perimeter"), (x, y) -> stroke(g, x, y, PERIMETER, new BasicStroke(4.5f))),
+        new LegendItem(texts.get("map.legend.road"), (x, y) -> stroke(g, x, y, ROAD, new BasicStroke(4.5f))),
+        new LegendItem(texts.get("map.legend.hazmatRoad"), (x, y) -> stroke(g, x, y, HAZMAT_ROAD,
+            new BasicStroke(4.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 4, new float[] {8, 5}, 0))),
+        new LegendItem(texts.get("map.legend.gate"), (x, y) -> {
+          g.setColor(GATE);
+          g.setStroke(new BasicStroke(3.5f));
+          g.draw(new Rectangle2D.Double(x + 6, y - 10, 20, 20));
+        }),
+        new LegendItem(texts.get("map.legend.alarm"), (x, y) -> {
+          g.setColor(ALARM);
+          g.fill(new Ellipse2D.Double(x + 4, y - 12, 24, 24));
+        })));
     if (withTracks) {
-      legendItem(g, x, y, texts.get("map.legend.track"), () -> stroke(g, x[0], y, TRACKS[0], new BasicStroke(3.2f)));
+      items.add(new LegendItem(texts.get("map.legend.track"), (x, y) -> stroke(g, x, y, TRACKS[0], new BasicStroke(5f))));
     }
-    items.forEach(Runnable::run);
-  }
-
-  private static void legendItem(Graphics2D g, int[] x, int y, String text, Runnable symbol) {
-    symbol.run();
-    g.setColor(new Color(0x1f, 0x29, 0x37));
-    g.drawString(text, x[0] + 28, y + 6);
-    x[0] += 28 + g.getFontMetrics().stringWidth(text) + 26;
+    g.setFont(fonts.apply(Font.PLAIN, 23f));
+    FontMetrics fm = g.getFontMetrics();
+    int total = items.stream().mapToInt(i -> 74 + fm.stringWidth(i.text())).sum();
+    boolean twoRows = total > width - 48;
+    int x = 24;
+    int row = 0;
+    for (int i = 0; i < items.size(); i++) {
+      if (twoRows && row == 0 && i == (items.size() + 1) / 2) {
+        row = 1;
+        x = 24;
+      }
+      int y = twoRows ? top + 24 + row * 38 : top + legendHeight / 2;
+      LegendItem item = items.get(i);
+      item.symbol().accept(x, y);
+      g.setColor(new Color(0x1f, 0x29, 0x37));
+      g.drawString(item.text(), x + 40, y + 8);
+      x += 74 + fm.stringWidth(item.text());
+    }
   }
 
   private static void swatch(Graphics2D g, int x, int y, Color c) {
     g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 70));
-    g.fillRect(x, y - 8, 22, 16);
+    g.fillRect(x, y - 11, 32, 22);
     g.setColor(c);
-    g.setStroke(new BasicStroke(1.6f));
-    g.drawRect(x, y - 8, 22, 16);
+    g.setStroke(new BasicStroke(2f));
+    g.drawRect(x, y - 11, 32, 22);
   }
 
   private static void stroke(Graphics2D g, int x, int y, Color c, BasicStroke s) {
     g.setColor(c);
     g.setStroke(s);
-    g.drawLine(x, y, x + 22, y);
+    g.drawLine(x, y, x + 32, y);
   }
 
-  private static void label(Graphics2D g, String text, double x, double y, Color colour, boolean centred) {
+  /** A label on a white halo; one that would run off the right edge goes to the left of its point instead. */
+  private void label(Graphics2D g, String text, double x, double y, Color colour, boolean centred) {
     FontMetrics fm = g.getFontMetrics();
     float tx = (float) (centred ? x - fm.stringWidth(text) / 2.0 : x);
+    if (!centred && tx + fm.stringWidth(text) > width - 8) {
+      tx = (float) (x - fm.stringWidth(text) - 28);
+    }
     float ty = (float) (centred ? y + fm.getAscent() / 2.0 - 2 : y);
     g.setColor(new Color(255, 255, 255, 200));
     g.fill(new Rectangle2D.Double(tx - 3, ty - fm.getAscent(), fm.stringWidth(text) + 6, fm.getAscent() + fm.getDescent()));

@@ -249,6 +249,7 @@ public final class PdfFlow {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
+          stroke(RULE, x + (cellWidth - w) / 2, y - h, w, h, 0.6f);
         } else {
           fill(BAND, x, y - cellHeight, cellWidth, cellHeight);
           stroke(RULE, x, y - cellHeight, cellWidth, cellHeight, 0.6f);

@@ -156,6 +156,11 @@ class IncidentReportTest {
   }
 
   @Test
+  void theAlarmTableMeasuresEachResponseAgainstTheOneMinuteTarget() {
+    assertThat(pdf.pages().get(0)).contains(loitering.getAlarmId(), "徘徊", "达标", manual.getAlarmId(), "未接警");
+  }
+
+  @Test
   void theTimelineRowsAppearInTheirOrder() {
     String text = pdf.text();
     String section = text.substring(text.indexOf("三、事件时间轴"), text.indexOf("四、视频关键帧"));
