@@ -16,6 +16,7 @@ import io.cordon.api.v1.VehicleTimelineTrack;
 import io.cordon.domain.park.GateId;
 import io.cordon.domain.park.Park;
 import io.cordon.domain.park.ZoneId;
+import io.cordon.server.report.pdf.FontLocator;
 import io.cordon.server.report.pdf.PdfFlow;
 import io.cordon.server.report.pdf.ReportFont;
 import java.awt.image.BufferedImage;
@@ -60,12 +61,16 @@ public final class IncidentReportRenderer {
       new org.locationtech.jts.geom.GeometryFactory(new org.locationtech.jts.geom.PrecisionModel(), 4326);
 
   private final Park park;
-  private final Path fontFile;
+  private final FontLocator fonts;
   private final RecordedFrames frames;
 
-  public IncidentReportRenderer(Park park, Path fontFile, RecordedFrames frames) {
+  /**
+   * @param fonts finds the CJK TrueType font at each rendering, so a server without it starts and only the report
+   *     fails, with a message saying what to install
+   */
+  public IncidentReportRenderer(Park park, FontLocator fonts, RecordedFrames frames) {
     this.park = park;
-    this.fontFile = fontFile;
+    this.fonts = fonts;
     this.frames = frames;
   }
 
@@ -77,8 +82,10 @@ public final class IncidentReportRenderer {
     }
   }
 
+  /** @throws IllegalStateException when no report font is found (see {@link FontLocator#locate}) */
   public byte[] render(Content c) {
     ReportTexts t = ReportTexts.of(c.locale());
+    Path fontFile = fonts.locate();
     try (PDDocument document = new PDDocument(); ReportFont font = ReportFont.open(fontFile, document)) {
       information(document, c, t);
       PdfFlow flow = new PdfFlow(document, font);

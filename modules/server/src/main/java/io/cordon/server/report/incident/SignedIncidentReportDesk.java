@@ -57,12 +57,12 @@ public final class SignedIncidentReportDesk implements IncidentReportDesk {
    * The desk as the server wires it: alarms from the alarm table, key frames from the recording index, the CJK
    * font from {@code report.font} or the known system paths.
    *
-   * @param segments the recording index ({@code RecordingModule.catalog()})
-   * @throws IllegalStateException when no suitable font is found (the message says what to install)
+   * @param segments the recording index ({@code RecordingModule.catalog()}); {@link #render} throws
+   *     IllegalStateException when no suitable font is found (the message says what to install)
    */
   public static SignedIncidentReportDesk create(Park park, Database database, EventJournal journal,
       SegmentCatalog segments, Clock clock) {
-    IncidentReportRenderer renderer = new IncidentReportRenderer(park, FontLocator.fromSystem().locate(),
+    IncidentReportRenderer renderer = new IncidentReportRenderer(park, FontLocator.fromSystem(),
         new RecordedFrames(segments));
     return new SignedIncidentReportDesk(renderer, new StoredAlarms(database, SopCatalog.bundled()), database, journal,
         clock);

@@ -1,6 +1,7 @@
 package io.cordon.server.report.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.protobuf.Timestamp;
@@ -35,6 +36,7 @@ import io.cordon.media.record.RecordedSegment;
 import io.cordon.media.source.StreamProfile;
 import io.cordon.server.ServerConfig;
 import io.cordon.server.TestServer;
+import io.cordon.server.alarm.SopCatalog;
 import io.cordon.server.event.JournalEvent;
 import io.cordon.server.event.NewEvent;
 import io.cordon.server.event.SubjectKey;
@@ -42,6 +44,7 @@ import io.cordon.server.park.ParkFileLoader;
 import io.cordon.server.persistence.Database;
 import io.cordon.server.persistence.DatabaseSettings;
 import io.cordon.server.report.pdf.DocumentDigests;
+import io.cordon.server.report.pdf.FontLocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -94,6 +97,7 @@ class IncidentReportTest {
     database = Database.open(new DatabaseSettings(config.databaseUrl(), config.databaseUser(),
         config.databasePassword()), List.of());
     park = ParkFileLoader.loadSample();
+    awaitReady(server.channel()); // a loaded machine can take seconds to connect: the logins' deadlines are short
     String operator = server.login("operator");
     String supervisor = server.login("supervisor");
     Gate gate = park.gates().get(0);
@@ -252,6 +256,20 @@ class IncidentReportTest {
   }
 
   @Test
+  void withoutAReportFontRenderingFailsSayingWhatToInstallAndSignsNothing() {
+    long before = server.server().journal().lastSeq();
+    SignedIncidentReportDesk noFont = new SignedIncidentReportDesk(new IncidentReportRenderer(park,
+        new FontLocator(Optional.empty(), List.of(media.resolve("absent.ttc"))),
+        new RecordedFrames(server.server().recording().catalog())),
+        new StoredAlarms(database, SopCatalog.bundled()), database, server.server().journal(), Clock.systemUTC());
+
+    assertThatThrownBy(() -> noFont.render(incident, timeline, Locale.SIMPLIFIED_CHINESE, "supervisor"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("fonts-wqy-microhei");
+    assertThat(server.server().journal().readAfter(before, 1000)).extracting(JournalEvent::type)
+        .doesNotContain("report.signed");
+  }
+
+  @Test
   void anEnglishReportHasEnglishLabels() throws Exception {
     IncidentReport english = desk.render(incident, timeline, Locale.ENGLISH, "supervisor");
     preview("incident-report-en.pdf", english);
@@ -266,7 +284,7 @@ class IncidentReportTest {
   @Test
   void theIncidentsClipsAreExportedForEachLinkedCameraWithRecording() throws Exception {
     IncidentClipExport export = new IncidentClipExport(server.server().recording().catalog(), media.resolve("exports"),
-        new StoredAlarms(database, io.cordon.server.alarm.SopCatalog.bundled()), IncidentClipExport.ExportUrls.NONE);
+        new StoredAlarms(database, SopCatalog.bundled()), IncidentClipExport.ExportUrls.NONE);
 
     IncidentClipExport.Export result = export.export(incident, timeline, "supervisor");
 
@@ -279,7 +297,7 @@ class IncidentReportTest {
 
   private AlarmServiceGrpc.AlarmServiceBlockingStub user(String token) {
     return AlarmServiceGrpc.newBlockingStub(server.channel()).withCallCredentials(TestServer.bearer(token))
-        .withDeadlineAfter(10, TimeUnit.SECONDS);
+        .withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
   /** Acknowledged, dispatched, its procedure answered, resolved and closed by the operator. */
@@ -313,7 +331,7 @@ class IncidentReportTest {
     String page = "";
     do {
       QueryEventsResponse response = EventServiceGrpc.newBlockingStub(server.channel())
-          .withCallCredentials(TestServer.bearer(token)).withDeadlineAfter(10, TimeUnit.SECONDS)
+          .withCallCredentials(TestServer.bearer(token)).withDeadlineAfter(30, TimeUnit.SECONDS)
           .query(QueryEventsRequest.newBuilder().setFrom(ts(from)).setTo(ts(to)).setPageSize(1000).setPageToken(page)
               .build());
       events.addAll(response.getEventsList());
@@ -365,6 +383,13 @@ class IncidentReportTest {
     Instant start = around.minusSeconds(2);
     server.server().recording().catalog().recorded(new RecordedSegment(camera, StreamProfile.MAIN, start,
         start.plusSeconds(6), Files.size(file), file));
+  }
+
+  private static void awaitReady(io.grpc.ManagedChannel channel) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (channel.getState(true) != io.grpc.ConnectivityState.READY && System.nanoTime() < until) {
+      Thread.sleep(100);
+    }
   }
 
   private static boolean ffmpegRuns() {
