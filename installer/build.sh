@@ -25,7 +25,7 @@ jpackage="$JAVA_HOME/bin/jpackage"
 jlink="$JAVA_HOME/bin/jlink"
 
 # Package dependencies as Debian 12 / UOS / Kylin name them (versions: what Cordon is tested with, DESIGN §11).
-server_deps="ffmpeg (>= 7:5.1), adduser, libc6 (>= 2.31)"
+server_deps="ffmpeg (>= 7:5.1), fonts-wqy-microhei, adduser, libc6 (>= 2.31)"
 client_deps="libgtk-3-0 (>= 3.24), libvlc5 (>= 3.0.20), vlc-plugin-base (>= 3.0.20), libc6 (>= 2.31), fonts-noto-cjk | fonts-wqy-microhei"
 
 modules_common="java.se,jdk.unsupported,jdk.crypto.ec,jdk.charsets,jdk.localedata,jdk.zipfs,jdk.management,jdk.net,jdk.naming.dns"
