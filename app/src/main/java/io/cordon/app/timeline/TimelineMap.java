@@ -137,6 +137,28 @@ public final class TimelineMap extends Region {
     map.state().replay().currentMarkerProperty().set(current >= 0 ? current : marked.isEmpty() ? -1 : 0);
   }
 
+  private static void tracePath(GraphicsContext g, MapViewport v, MapContext context, TimelineTrack track) {
+    g.beginPath();
+    double lastX = Double.NaN;
+    double lastY = Double.NaN;
+    boolean started = false;
+    for (TimelineTrack.Fix fix : track.fixes()) {
+      double x = v.screenX(context.x(fix.lon()));
+      double y = v.screenY(context.y(fix.lat()));
+      if (started && Math.abs(x - lastX) < 1.5 && Math.abs(y - lastY) < 1.5) {
+        continue; // same pixel
+      }
+      if (started) {
+        g.lineTo(x, y);
+      } else {
+        g.moveTo(x, y);
+        started = true;
+      }
+      lastX = x;
+      lastY = y;
+    }
+  }
+
   /** The entries marked on the map now (tests). */
   List<TimelineMark> markedOnMap() {
     return markedOnMap;
@@ -150,30 +172,15 @@ public final class TimelineMap extends Region {
       return;
     }
     MapViewport v = map.state().viewport();
-    g.setLineWidth(2.5);
     for (TimelineTrack track : vm.tracks()) {
       Color colour = TimelinePalette.vehicle(new VehicleAtCursor(track.plate(), track.vehicleClass(), 0, 0, 0, 0, 0,
           false).domainClass());
-      g.setStroke(colour.deriveColor(0, 1, 1, 0.75));
-      g.beginPath();
-      double lastX = Double.NaN;
-      double lastY = Double.NaN;
-      boolean started = false;
-      for (TimelineTrack.Fix fix : track.fixes()) {
-        double x = v.screenX(context.x(fix.lon()));
-        double y = v.screenY(context.y(fix.lat()));
-        if (started && Math.abs(x - lastX) < 1.5 && Math.abs(y - lastY) < 1.5) {
-          continue; // same pixel
-        }
-        if (started) {
-          g.lineTo(x, y);
-        } else {
-          g.moveTo(x, y);
-          started = true;
-        }
-        lastX = x;
-        lastY = y;
-      }
+      tracePath(g, v, context, track);
+      g.setLineWidth(5); // a dark casing keeps the track apart from the roads under it
+      g.setStroke(Color.rgb(5, 9, 13, 0.85));
+      g.stroke();
+      g.setLineWidth(2.5);
+      g.setStroke(colour);
       g.stroke();
     }
     // plates beside the vehicles at the cursor: the live layer labels them only when zoomed far in

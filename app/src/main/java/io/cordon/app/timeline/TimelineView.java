@@ -223,6 +223,7 @@ public final class TimelineView {
     first.setAlignment(Pos.CENTER_LEFT);
 
     FlowPane toggles = new FlowPane(6, 6);
+    toggles.setPrefWrapLength(760); // all eight lanes on one row on a 1600 px window
     toggles.getChildren().add(label("timeline.filter.lanes"));
     for (TimelineLane lane : TimelineLanes.ALL) {
       ToggleButton toggle = new ToggleButton();

@@ -55,8 +55,4 @@ public final class TimelineDemo extends Application {
     }
   }
 
-  /** Starts the demo from a class path. */
-  public static void main(String[] args) {
-    Application.launch(TimelineDemo.class, args);
-  }
 }

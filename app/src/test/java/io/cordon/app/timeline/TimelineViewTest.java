@@ -53,6 +53,12 @@ class TimelineViewTest {
   private TimelineViewModel vm;
   private final I18n i18n = new I18n(I18n.CHINESE);
 
+  /** The sample park and the hour are built before the toolkit's setup timeout starts counting. */
+  @org.junit.jupiter.api.BeforeAll
+  static void loadPark() {
+    TimelineDemoData.hour();
+  }
+
   @Start
   void start(Stage stage) {
     vm = new TimelineViewModel(new TimelineClient(nowhere, null, background), Platform::runLater,
@@ -60,7 +66,7 @@ class TimelineViewTest {
     view = new TimelineView(vm, new IncidentsViewModel(new IncidentClient(nowhere, null, background), Platform::runLater),
         new SimpleObjectProperty<>(TimelineDemoData.PARK), i18n);
     view.setVideoSync(videoSeeks::add);
-    Scene scene = new Scene(view.root(), 1600, 1000);
+    Scene scene = new Scene(view.root(), 1280, 800); // the headless screen is 1280 × 800
     Styles.apply(scene);
     stage.setScene(scene);
     stage.show();
@@ -177,7 +183,10 @@ class TimelineViewTest {
   void theWheelZoomsAroundThePointer(FxRobot robot) {
     double x = view.lanes().xOf(TimelineDemoData.SPEEDING);
 
-    robot.interact(() -> view.lanes().canvas().fireEvent(new ScrollEvent(ScrollEvent.SCROLL, x, 100, 0, 0, false,
+    Point2D scene = view.lanes().canvas().localToScene(x, 100); // a fired event's x is taken from its scene x
+
+    robot.interact(() -> view.lanes().canvas().fireEvent(new ScrollEvent(ScrollEvent.SCROLL, scene.getX(),
+        scene.getY(), 0, 0, false,
         false, false, false, false, false, 0, 120, 0, 120, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
         ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null)));
 

@@ -75,6 +75,11 @@ public final class FakeTimelineServer implements AutoCloseable {
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
     timelineClient = new TimelineClient(channel, null, background);
     incidentClient = new IncidentClient(channel, null, background);
+    // one call without a deadline first: on a busy machine, class loading and the first connection
+    // must not eat the 5 s deadline of the call under test
+    IncidentServiceGrpc.newBlockingStub(channel).list(ListIncidentsRequest.getDefaultInstance());
+    TimelineServiceGrpc.newBlockingStub(channel).getPositionsAt(PositionsAtRequest.getDefaultInstance());
+    positionRequests.clear();
   }
 
   private final class Timelines extends TimelineServiceGrpc.TimelineServiceImplBase {
