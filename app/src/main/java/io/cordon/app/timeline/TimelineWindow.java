@@ -34,6 +34,7 @@ public final class TimelineWindow {
   private TimelineView view;
   private Stage stage;
   private Consumer<Instant> videoSync;
+  private javafx.scene.Node videoContent;
 
   /**
    * @param park the park plan, for the map
@@ -62,6 +63,9 @@ public final class TimelineWindow {
           park, i18n);
       if (videoSync != null) {
         view.setVideoSync(videoSync);
+      }
+      if (videoContent != null) {
+        view.setVideoContent(videoContent);
       }
       stage = new Stage();
       stage.titleProperty().bind(i18n.text("timeline.title"));
@@ -94,6 +98,14 @@ public final class TimelineWindow {
     videoSync = Objects.requireNonNull(sync, "sync");
     if (view != null) {
       view.setVideoSync(sync);
+    }
+  }
+
+  /** The synchronised video's node (the playback group's), put in the video area; kept for a window built later. */
+  public void setVideoContent(javafx.scene.Node content) {
+    videoContent = content;
+    if (view != null) {
+      view.setVideoContent(content);
     }
   }
 
