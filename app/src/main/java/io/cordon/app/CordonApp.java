@@ -89,6 +89,7 @@ public class CordonApp extends Application {
   private io.cordon.client.gate.emergency.EmergencyViewModel emergencyVm;
   private io.cordon.app.gate.EmergencyButton emergencyButton;
   private io.cordon.app.track.VehicleTracking vehicleTracking;
+  private io.cordon.app.timeline.TimelineWindow timelineWindow;
 
   /** Used by {@link Application#launch}; options come from the command line. */
   public CordonApp() {}
@@ -218,6 +219,14 @@ public class CordonApp extends Application {
         parkVm.parkProperty(), i18n, background, Platform::runLater, Clock.systemUTC());
     vehicleTracking.install(mainWindow.mapPanel().map());
     mainWindow.addTrackReplayMenuItem(() -> vehicleTracking.showReplay(""));
+    // 事件时间轴 and incidents (issue 9): from the view menu, and "新建事件…" on the alarm queue's rows
+    timelineWindow = new io.cordon.app.timeline.TimelineWindow(
+        io.cordon.client.timeline.TimelineClient.over(connection), io.cordon.client.incident.IncidentClient.over(connection),
+        parkVm.parkProperty(), i18n, Platform::runLater, Clock.systemUTC());
+    timelineWindow.setOwner(stage);
+    mainWindow.addTimelineMenuItem(timelineWindow::show);
+    alarmQueue.addRowMenuItem("incident.action.newFromAlarm", "alarm-new-incident", alarmId -> timelineWindow.newIncidentFrom(
+        io.cordon.client.incident.IncidentsViewModel.alarmsToGroup(alarmId, alarmStore.all())));
     // 卡口 (issue 7): gates with lanes and passages, presence, and the one-click emergency control
     gatesVm = new io.cordon.client.gate.access.GatesViewModel(gates, gates, Platform::runLater, background);
     presenceVm = new io.cordon.client.gate.presence.PresenceViewModel(gates, Platform::runLater, background);
@@ -267,6 +276,11 @@ public class CordonApp extends Application {
     return vehicleTracking;
   }
 
+  /** The timeline and incidents window, once signed in (tests open it; the lead plugs the playback into it). */
+  public io.cordon.app.timeline.TimelineWindow timelineWindow() {
+    return timelineWindow;
+  }
+
   /** The one-click emergency control, once signed in (tests press it). */
   public io.cordon.app.gate.EmergencyButton emergencyButton() {
     return emergencyButton;
@@ -309,6 +323,9 @@ public class CordonApp extends Application {
     }
     if (vehicleTracking != null) {
       vehicleTracking.close();
+    }
+    if (timelineWindow != null) {
+      timelineWindow.close();
     }
     if (feed != null) {
       feed.close();

@@ -173,6 +173,27 @@ public final class AlarmQueueView {
     }
   }
 
+  /**
+   * Adds an item to the queue table's context menu, run with the selected alarm's id and enabled
+   * while one is selected (issue 9: "新建事件…" from the queue).
+   */
+  public void addRowMenuItem(String textKey, String id, Consumer<String> action) {
+    if (table.getContextMenu() == null) {
+      table.setContextMenu(new javafx.scene.control.ContextMenu());
+    }
+    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem();
+    item.setId(id);
+    item.textProperty().bind(i18n.text(textKey));
+    item.disableProperty().bind(queue.selectedAlarmIdProperty().isNull());
+    item.setOnAction(e -> {
+      String selected = queue.selectedAlarmIdProperty().get();
+      if (selected != null) {
+        action.accept(selected);
+      }
+    });
+    table.getContextMenu().getItems().add(item);
+  }
+
   /** Stops the countdown clock and any flashing (the view is closed). */
   public void close() {
     clock.stop();

@@ -166,6 +166,14 @@ public final class MainWindow {
     viewMenu.getItems().add(registration);
   }
 
+  /** Adds "事件时间轴…" to the view menu (issue 9). */
+  public void addTimelineMenuItem(Runnable open) {
+    MenuItem timeline = item("timeline.menu");
+    timeline.setId("menu-timeline");
+    timeline.setOnAction(e -> open.run());
+    viewMenu.getItems().add(timeline);
+  }
+
   /** Adds "轨迹回放…" to the view menu. */
   public void addTrackReplayMenuItem(Runnable open) {
     MenuItem replay = item("track.menu.replay");

@@ -1,0 +1,161 @@
+package io.cordon.client.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordon.api.v1.Alarm;
+import io.cordon.api.v1.Incident;
+import io.cordon.api.v1.IncidentStatus;
+import io.cordon.client.timeline.FakeTimelineServer;
+import io.cordon.client.timeline.TimelineErrors;
+import io.cordon.client.timeline.UiQueue;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Incidents against an IncidentService on a loopback port. */
+class IncidentsViewModelTest {
+  private final FakeTimelineServer server = new FakeTimelineServer();
+  private final UiQueue ui = new UiQueue();
+  private final IncidentsViewModel vm = new IncidentsViewModel(server.incidentClient, ui);
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    server.close();
+  }
+
+  private Incident created(String title, String... alarms) {
+    vm.titleProperty().set(title);
+    vm.useAlarms(List.of(alarms));
+    vm.createCommand().execute();
+    ui.runNext();
+    return vm.selectedProperty().get();
+  }
+
+  @Test
+  void anIncidentNeedsATitle() {
+    vm.useAlarms(List.of("A-000012"));
+    vm.titleProperty().set("   ");
+
+    assertThat(vm.createValidationProperty().get()).isEqualTo(IncidentsViewModel.ERROR_TITLE);
+    assertThat(vm.createCommand().isExecutable()).isFalse();
+  }
+
+  @Test
+  void aTitleOfMoreThanTwoHundredCharactersIsRefused() {
+    vm.useAlarms(List.of("A-000012"));
+    vm.titleProperty().set("危".repeat(201));
+
+    assertThat(vm.createValidationProperty().get()).isEqualTo(IncidentsViewModel.ERROR_TITLE_LONG);
+    vm.titleProperty().set("危".repeat(200));
+    assertThat(vm.createValidationProperty().get()).isEmpty();
+  }
+
+  @Test
+  void anIncidentNeedsAnAlarm() {
+    vm.titleProperty().set("G3 危化品车辆超速");
+
+    assertThat(vm.createValidationProperty().get()).isEqualTo(IncidentsViewModel.ERROR_NO_ALARMS);
+  }
+
+  @Test
+  void creatingSendsTitleAndAlarmsAndSelectsTheNewIncident() {
+    Incident incident = created("G3 危化品车辆超速", "A-000012", "A-000013");
+
+    assertThat(server.createRequests).singleElement().satisfies(r -> {
+      assertThat(r.getTitle()).isEqualTo("G3 危化品车辆超速");
+      assertThat(r.getAlarmIdsList()).containsExactly("A-000012", "A-000013");
+      assertThat(r.getRequestId()).isNotBlank();
+    });
+    assertThat(incident.getId()).isEqualTo("INC-20240501-001");
+    assertThat(vm.incidents()).containsExactly(incident);
+    assertThat(vm.titleProperty().get()).isEmpty();
+    assertThat(vm.alarmIds()).isEmpty();
+  }
+
+  @Test
+  void aRefusedCreateNamesTheFieldAndIsRepeatedWithTheSameRequestId() {
+    server.refuseField = "alarm_ids[0]";
+    vm.titleProperty().set("G3 危化品车辆超速");
+    vm.useAlarms(List.of("A-999999"));
+    vm.createCommand().execute();
+    ui.runNext();
+
+    assertThat(vm.errorKeyProperty().get()).isEqualTo(TimelineErrors.INVALID);
+    assertThat(vm.errorDetailProperty().get()).isEqualTo("alarm_ids[0]: is unknown");
+
+    server.refuseField = null;
+    vm.createCommand().execute();
+    ui.runNext();
+    assertThat(server.createRequests).hasSize(2);
+    assertThat(server.createRequests.get(1).getRequestId()).isEqualTo(server.createRequests.get(0).getRequestId());
+  }
+
+  @Test
+  void theAlarmsOfAGroupStartTheIncidentTogether() {
+    List<Alarm> known = List.of(
+        Alarm.newBuilder().setAlarmId("A-000013").setIncidentId("A-000012").build(),
+        Alarm.newBuilder().setAlarmId("A-000012").setIncidentId("A-000012").build(),
+        Alarm.newBuilder().setAlarmId("A-000020").build());
+
+    assertThat(IncidentsViewModel.alarmsToGroup("A-000013", known)).containsExactly("A-000013", "A-000012");
+    assertThat(IncidentsViewModel.alarmsToGroup("A-000020", known)).containsExactly("A-000020");
+  }
+
+  @Test
+  void alarmsAreAddedToTheSelectedOpenIncident() {
+    created("G3 危化品车辆超速", "A-000012");
+
+    vm.useAlarms(List.of("A-000014"));
+    vm.addAlarmsCommand().execute();
+    ui.runNext();
+
+    assertThat(vm.selectedProperty().get().getAlarmIdsList()).containsExactly("A-000012", "A-000014");
+  }
+
+  @Test
+  void closingNeedsAConclusion() {
+    created("G3 危化品车辆超速", "A-000012");
+
+    assertThat(vm.closeValidationProperty().get()).isEqualTo(IncidentsViewModel.ERROR_CONCLUSION);
+    vm.conclusionProperty().set("司机已教育，车辆限速行驶");
+    vm.closeCommand().execute();
+    ui.runNext();
+
+    assertThat(server.closeRequests).singleElement()
+        .satisfies(r -> assertThat(r.getConclusion()).isEqualTo("司机已教育，车辆限速行驶"));
+    assertThat(vm.selectedProperty().get().getStatus()).isEqualTo(IncidentStatus.INCIDENT_STATUS_CLOSED);
+    assertThat(vm.closeCommand().isExecutable()).isFalse();
+  }
+
+  @Test
+  void theReportIsSavedWhereTheUserChose(@TempDir Path dir) throws Exception {
+    created("G3 危化品车辆超速", "A-000012");
+    Path target = dir.resolve("reports/INC-20240501-001.pdf");
+
+    vm.renderReport(target, "en");
+    ui.runNext();
+
+    assertThat(Files.readAllBytes(target)).isEqualTo(FakeTimelineServer.PDF);
+    assertThat(server.reportRequests).singleElement().satisfies(r -> assertThat(r.getLocale()).isEqualTo("en"));
+    assertThat(vm.lastReportProperty().get().sha256()).isEqualTo("ab12");
+    ui.runNext(); // the incident again, with the report's hash
+    assertThat(vm.selectedProperty().get().getReportHashesList()).containsExactly("ab12");
+  }
+
+  @Test
+  void theListShowsOpenIncidentsOnlyByDefault() {
+    created("一", "A-1");
+    created("二", "A-2");
+    vm.conclusionProperty().set("误报");
+    vm.closeCommand().execute();
+    ui.runNext();
+
+    vm.refresh();
+    ui.runNext();
+
+    assertThat(vm.incidents()).extracting(Incident::getTitle).containsExactly("一");
+  }
+}
