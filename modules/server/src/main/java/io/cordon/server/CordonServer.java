@@ -127,6 +127,8 @@ public final class CordonServer implements AutoCloseable {
   private CameraStreams cameraStreams;
   /** Recording index, alarm evidence and retention (set once by {@link #start}). */
   private io.cordon.server.video.recording.RecordingModule recording;
+  /** Timelines from the journal and stored positions (set once by {@link #start}). */
+  private io.cordon.server.timeline.TimelineQueries timelines;
   private boolean closed;
 
   private CordonServer(Database database, Server server, HealthStatusManager health, EventGrpcService events,
@@ -157,6 +159,7 @@ public final class CordonServer implements AutoCloseable {
     entities.addAll(GateEntities.classes());
     entities.addAll(AlarmEntities.classes());
     entities.addAll(RegistrationEntities.classes());
+    entities.addAll(io.cordon.server.incident.IncidentEntities.classes());
     Database database = Database.open(
         new DatabaseSettings(config.databaseUrl(), config.databaseUser(), config.databasePassword()), entities);
     ExecutorService pumpExecutor = Executors.newFixedThreadPool(2, daemonThreads("cordon-event-stream"));
@@ -237,6 +240,13 @@ public final class CordonServer implements AutoCloseable {
       services = registration.plus(services);
       services = new ArrayList<>(services);
       services.add(recording.service());
+      io.cordon.server.incident.IncidentBook incidents = new io.cordon.server.incident.IncidentBook(database, journal, clock);
+      io.cordon.server.timeline.JournalTimelines timelines =
+          new io.cordon.server.timeline.JournalTimelines(database, park, incidents);
+      services.add(new io.cordon.server.timeline.TimelineGrpcService(timelines));
+      services.add(new io.cordon.server.incident.IncidentGrpcService(incidents, timelines,
+          Optional.empty(), // the signed-report desk: wired when the report module lands
+          () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse("")));
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()))
@@ -267,6 +277,7 @@ public final class CordonServer implements AutoCloseable {
       started.mediaRelay = mediaRelay;
       started.cameraStreams = cameraStreams;
       started.recording = recording;
+      started.timelines = timelines;
       return started;
     } catch (IOException | RuntimeException e) {
       if (recording != null) {
@@ -340,6 +351,11 @@ public final class CordonServer implements AutoCloseable {
   /** Recording index, alarm evidence and retention (tests and the embedding process). */
   public io.cordon.server.video.recording.RecordingModule recording() {
     return recording;
+  }
+
+  /** Timelines of subjects and areas (incident reports, statistics and tests use them in-process). */
+  public io.cordon.server.timeline.TimelineQueries timelineQueries() {
+    return timelines;
   }
 
   /** The media relay's HTTP port; empty when this server runs no relay. */

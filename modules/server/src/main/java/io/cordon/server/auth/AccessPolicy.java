@@ -170,6 +170,21 @@ public final class AccessPolicy {
       io.cordon.api.v1.RecordingServiceGrpc.getExportClipMethod().getFullMethodName(), DUTY_STAFF,
       io.cordon.api.v1.RecordingServiceGrpc.getReleaseEvidenceMethod().getFullMethodName(), REVIEWERS);
 
+  /**
+   * Timelines and incidents (issue 9): duty staff read timelines and incidents and verify reports;
+   * supervisors and admins open, extend and close incidents and render their reports.
+   */
+  private static final Map<String, Set<Role>> INCIDENTS = Map.of(
+      io.cordon.api.v1.TimelineServiceGrpc.getGetTimelineMethod().getFullMethodName(), DUTY_STAFF,
+      io.cordon.api.v1.TimelineServiceGrpc.getGetPositionsAtMethod().getFullMethodName(), DUTY_STAFF,
+      io.cordon.api.v1.IncidentServiceGrpc.getCreateMethod().getFullMethodName(), REVIEWERS,
+      io.cordon.api.v1.IncidentServiceGrpc.getAddAlarmsMethod().getFullMethodName(), REVIEWERS,
+      io.cordon.api.v1.IncidentServiceGrpc.getCloseMethod().getFullMethodName(), REVIEWERS,
+      io.cordon.api.v1.IncidentServiceGrpc.getRenderReportMethod().getFullMethodName(), REVIEWERS,
+      io.cordon.api.v1.IncidentServiceGrpc.getGetMethod().getFullMethodName(), DUTY_STAFF,
+      io.cordon.api.v1.IncidentServiceGrpc.getListMethod().getFullMethodName(), DUTY_STAFF,
+      io.cordon.api.v1.IncidentServiceGrpc.getVerifyReportMethod().getFullMethodName(), DUTY_STAFF);
+
   private AccessPolicy() {
   }
 
@@ -188,6 +203,9 @@ public final class AccessPolicy {
     }
     if (allowed == null) {
       allowed = RECORDING.get(fullMethodName);
+    }
+    if (allowed == null) {
+      allowed = INCIDENTS.get(fullMethodName);
     }
     return allowed != null && roles.stream().anyMatch(allowed::contains);
   }
