@@ -245,7 +245,8 @@ public final class CordonServer implements AutoCloseable {
           new io.cordon.server.timeline.JournalTimelines(database, park, incidents);
       services.add(new io.cordon.server.timeline.TimelineGrpcService(timelines));
       services.add(new io.cordon.server.incident.IncidentGrpcService(incidents, timelines,
-          Optional.empty(), // the signed-report desk: wired when the report module lands
+          Optional.of(io.cordon.server.report.incident.SignedIncidentReportDesk.create(park, database, journal,
+              recording.catalog(), clock)),
           () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse("")));
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =

@@ -123,6 +123,10 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
     } catch (RequestRefusal e) {
       observer.onError(e.toStatus());
       return;
+    } catch (IllegalStateException e) { // e.g. no CJK font for the report: says what to install or configure
+      log.warn("{} failed", what, e);
+      observer.onError(Status.FAILED_PRECONDITION.withDescription(what + ": " + e.getMessage()).asRuntimeException());
+      return;
     } catch (RuntimeException e) {
       log.warn("{} failed", what, e);
       observer.onError(Status.UNAVAILABLE.withDescription(what + " failed; retry with the same request_id")
