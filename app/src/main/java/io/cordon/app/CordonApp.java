@@ -89,6 +89,7 @@ public class CordonApp extends Application {
   private io.cordon.client.gate.emergency.EmergencyViewModel emergencyVm;
   private io.cordon.app.gate.EmergencyButton emergencyButton;
   private io.cordon.app.track.VehicleTracking vehicleTracking;
+  private io.cordon.app.playback.PlaybackWindow playbackWindow;
 
   /** Used by {@link Application#launch}; options come from the command line. */
   public CordonApp() {}
@@ -218,6 +219,15 @@ public class CordonApp extends Application {
         parkVm.parkProperty(), i18n, background, Platform::runLater, Clock.systemUTC());
     vehicleTracking.install(mainWindow.mapPanel().map());
     mainWindow.addTrackReplayMenuItem(() -> vehicleTracking.showReplay(""));
+    // 录像回放 (issue 9): any camera at any time, up to four in sync; the wall's alarm pop-up gets its pre-alarm slot
+    io.cordon.client.video.RecordingClient recordingClient = new io.cordon.client.video.RecordingClient(connection,
+        new VideoClient(connection), "main");
+    playbackWindow = new io.cordon.app.playback.PlaybackWindow(vlc, recordingClient,
+        (camera, profile) -> new VideoClient(connection).open(camera.value(), profile), i18n,
+        () -> videoWalls.main().playableCameras(), id -> videoWalls.main().camera(id), stage);
+    mainWindow.addPlaybackMenuItem(playbackWindow::show);
+    videoWalls.setPlayback(recordingClient, playbackWindow::show, playbackWindow::showAlarm);
+    alarmQueue.setPlayback(playbackWindow::showAlarm);
     // 卡口 (issue 7): gates with lanes and passages, presence, and the one-click emergency control
     gatesVm = new io.cordon.client.gate.access.GatesViewModel(gates, gates, Platform::runLater, background);
     presenceVm = new io.cordon.client.gate.presence.PresenceViewModel(gates, Platform::runLater, background);
@@ -263,6 +273,11 @@ public class CordonApp extends Application {
   }
 
   /** The vehicle panel and trajectory replay, once signed in (tests open them). */
+  /** The playback window (录像回放), once signed in (tests open it). */
+  public io.cordon.app.playback.PlaybackWindow playbackWindow() {
+    return playbackWindow;
+  }
+
   public io.cordon.app.track.VehicleTracking vehicleTracking() {
     return vehicleTracking;
   }
@@ -309,6 +324,9 @@ public class CordonApp extends Application {
     }
     if (vehicleTracking != null) {
       vehicleTracking.close();
+    }
+    if (playbackWindow != null) {
+      playbackWindow.close(); // its players, before libVLC goes
     }
     if (feed != null) {
       feed.close();

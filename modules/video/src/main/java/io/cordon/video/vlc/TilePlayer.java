@@ -18,6 +18,8 @@ import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
 public final class TilePlayer {
   /** Low caching: a control room wants the picture now, not smooth playback 2 s late. */
   static final String NETWORK_CACHING_MS = "300";
+  /** Playback of recordings: a second of buffer rides over disk and network hiccups. */
+  static final String RECORDING_CACHING_MS = "1000";
 
   /** Told when the stream fails; called on a vlcj thread. */
   @FunctionalInterface
@@ -104,6 +106,51 @@ public final class TilePlayer {
             ":no-drop-late-frames", ":no-skip-frames", ":avcodec-threads=1");
       }
     });
+  }
+
+  /**
+   * Plays a recording (playback, not the live wall): more caching, since smooth pictures matter more than
+   * latency here, and late frames may be dropped so fast speeds keep up.
+   */
+  public void playRecording(URI url) {
+    submit(() -> {
+      if (!released) {
+        player.media().play(url.toString(), ":network-caching=" + RECORDING_CACHING_MS, ":no-audio",
+            ":avcodec-threads=1");
+      }
+    });
+  }
+
+  /** Pauses (true) or resumes (false) on the control thread. */
+  public void setPaused(boolean paused) {
+    submit(() -> {
+      if (!released) {
+        player.controls().setPause(paused);
+      }
+    });
+  }
+
+  /** Playback speed, 1 = real time. */
+  public void setRate(float rate) {
+    submit(() -> {
+      if (!released) {
+        player.controls().setRate(rate);
+      }
+    });
+  }
+
+  /** Shows the next frame (while paused). */
+  public void nextFrame() {
+    submit(() -> {
+      if (!released) {
+        player.controls().nextFrame();
+      }
+    });
+  }
+
+  /** The media time in milliseconds (from the start of what is playing), -1 before it is known. */
+  public long timeMillis() {
+    return released ? -1 : player.status().time();
   }
 
   /** Stops and frees the native player; safe to call more than once. */
