@@ -35,6 +35,8 @@ public final class PlaybackPlayer implements SyncedPlayer, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlaybackPlayer.class);
   /** A continuation must start later than this after the previous start, else the recording has really ended. */
   private static final Duration PROGRESS = Duration.ofMillis(500);
+  /** Between two time reports of libVLC the position is carried on for at most this long. */
+  private static final long MAX_INTERPOLATION_NANOS = 1_000_000_000L;
 
   private final VlcRuntime vlc;
   private final WallCamera camera;
@@ -150,8 +152,12 @@ public final class PlaybackPlayer implements SyncedPlayer, AutoCloseable {
         || start == null) {
       return Optional.empty();
     }
-    long t = player == null ? -1 : player.timeMillis();
-    return Optional.of(start.plusMillis(Math.max(0, t)));
+    long t = player.timeMillis();
+    // libVLC reports its time a few times a second: in between, the clock runs on at the speed it plays
+    long sinceReport = System.nanoTime() - player.timeReportedNanos();
+    boolean running = m == PlaybackMode.PLAYING && correction > 0 && appliedPaused != Boolean.TRUE;
+    long extra = running && t > 0 ? (long) (Math.min(sinceReport, MAX_INTERPOLATION_NANOS) / 1e6 * rate * correction) : 0;
+    return Optional.of(start.plusMillis(Math.max(0, t) + extra));
   }
 
   /** What the overlay shows: the position, or the asked instant while opening. */

@@ -55,6 +55,12 @@ public final class TilePlayer {
       public void finished(MediaPlayer mediaPlayer) {
         report(listener, Failure.ENDED);
       }
+
+      @Override
+      public void timeChanged(MediaPlayer mediaPlayer, long newTime) {
+        mediaTimeMillis = newTime;
+        mediaTimeNanos = System.nanoTime();
+      }
     });
   }
 
@@ -115,6 +121,7 @@ public final class TilePlayer {
   public void playRecording(URI url) {
     submit(() -> {
       if (!released) {
+        resetTime();
         player.media().play(url.toString(), ":network-caching=" + RECORDING_CACHING_MS, ":no-audio",
             ":avcodec-threads=1");
       }
@@ -148,9 +155,26 @@ public final class TilePlayer {
     });
   }
 
-  /** The media time in milliseconds (from the start of what is playing), -1 before it is known. */
+  private volatile long mediaTimeMillis;
+  private volatile long mediaTimeNanos = System.nanoTime();
+
+  /**
+   * The media time libVLC last reported, in milliseconds from the start of what is playing (0 before it is
+   * known). Kept from its time-changed events: asking libVLC directly may block while it opens or buffers, and
+   * the FX thread reads this several times a second.
+   */
   public long timeMillis() {
-    return released ? -1 : player.status().time();
+    return mediaTimeMillis;
+  }
+
+  /** {@link System#nanoTime()} when {@link #timeMillis()} was last reported. */
+  public long timeReportedNanos() {
+    return mediaTimeNanos;
+  }
+
+  private void resetTime() {
+    mediaTimeMillis = 0;
+    mediaTimeNanos = System.nanoTime();
   }
 
   /** Stops and frees the native player; safe to call more than once. */

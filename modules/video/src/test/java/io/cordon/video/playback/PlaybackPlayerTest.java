@@ -64,7 +64,7 @@ class PlaybackPlayerTest {
   }
 
   static <T> T onFx(Callable<T> call) throws Exception {
-    return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
+    return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
   }
 
   static void await(Duration timeout, BooleanSupplier onFx) throws Exception {

@@ -75,7 +75,7 @@ class VideoWallPreAlarmTest {
   }
 
   private static <T> T onFx(Callable<T> call) throws Exception {
-    return WaitForAsyncUtils.asyncFx(call).get(10, TimeUnit.SECONDS);
+    return WaitForAsyncUtils.asyncFx(call).get(30, TimeUnit.SECONDS);
   }
 
   private static void await(Duration timeout, BooleanSupplier onFx) throws Exception {
