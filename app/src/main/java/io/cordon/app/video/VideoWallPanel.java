@@ -537,7 +537,7 @@ public final class VideoWallPanel implements AlarmVideoWall, AutoCloseable {
   }
 
   /** Evidence is taken in by the server within seconds of the alarm: asked again a few times. */
-  private static final int EVIDENCE_TRIES = 4;
+  private static final int EVIDENCE_TRIES = 10;
   private static final Duration EVIDENCE_RETRY = Duration.ofMillis(1500);
 
   /**
