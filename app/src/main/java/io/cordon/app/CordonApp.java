@@ -90,6 +90,8 @@ public class CordonApp extends Application {
   private io.cordon.app.gate.EmergencyButton emergencyButton;
   private io.cordon.app.track.VehicleTracking vehicleTracking;
   private io.cordon.app.timeline.TimelineWindow timelineWindow;
+  private io.cordon.app.playback.PlaybackWindow playbackWindow;
+  private io.cordon.app.playback.TimelineVideo timelineVideo;
 
   /** Used by {@link Application#launch}; options come from the command line. */
   public CordonApp() {}
@@ -219,6 +221,15 @@ public class CordonApp extends Application {
         parkVm.parkProperty(), i18n, background, Platform::runLater, Clock.systemUTC());
     vehicleTracking.install(mainWindow.mapPanel().map());
     mainWindow.addTrackReplayMenuItem(() -> vehicleTracking.showReplay(""));
+    // 录像回放 (issue 9): any camera at any time, up to four in sync; the wall's alarm pop-up gets its pre-alarm slot
+    io.cordon.client.video.RecordingClient recordingClient = new io.cordon.client.video.RecordingClient(connection,
+        new VideoClient(connection), "main");
+    playbackWindow = new io.cordon.app.playback.PlaybackWindow(vlc, recordingClient,
+        (camera, profile) -> new VideoClient(connection).open(camera.value(), profile), i18n,
+        () -> videoWalls.main().playableCameras(), id -> videoWalls.main().camera(id), stage);
+    mainWindow.addPlaybackMenuItem(playbackWindow::show);
+    videoWalls.setPlayback(recordingClient, playbackWindow::show, playbackWindow::showAlarm);
+    alarmQueue.setPlayback(playbackWindow::showAlarm);
     // 事件时间轴 and incidents (issue 9): from the view menu, and "新建事件…" on the alarm queue's rows
     timelineWindow = new io.cordon.app.timeline.TimelineWindow(
         io.cordon.client.timeline.TimelineClient.over(connection), io.cordon.client.incident.IncidentClient.over(connection),
@@ -227,6 +238,13 @@ public class CordonApp extends Application {
     mainWindow.addTimelineMenuItem(timelineWindow::show);
     alarmQueue.addRowMenuItem("incident.action.newFromAlarm", "alarm-new-incident", alarmId -> timelineWindow.newIncidentFrom(
         io.cordon.client.incident.IncidentsViewModel.alarmsToGroup(alarmId, alarmStore.all())));
+    // the timeline's video area: its cameras played at the cursor, in sync with the map
+    timelineVideo = new io.cordon.app.playback.TimelineVideo(
+        io.cordon.app.playback.PlaybackWindow.newView(vlc, recordingClient,
+            (camera, profile) -> new VideoClient(connection).open(camera.value(), profile), i18n),
+        id -> videoWalls.main().camera(id));
+    timelineWindow.setVideoContent(timelineVideo.view());
+    timelineWindow.setVideoSync(instant -> timelineVideo.follow(instant, timelineWindow.cameraIds()));
     // 卡口 (issue 7): gates with lanes and passages, presence, and the one-click emergency control
     gatesVm = new io.cordon.client.gate.access.GatesViewModel(gates, gates, Platform::runLater, background);
     presenceVm = new io.cordon.client.gate.presence.PresenceViewModel(gates, Platform::runLater, background);
@@ -272,6 +290,11 @@ public class CordonApp extends Application {
   }
 
   /** The vehicle panel and trajectory replay, once signed in (tests open them). */
+  /** The playback window (录像回放), once signed in (tests open it). */
+  public io.cordon.app.playback.PlaybackWindow playbackWindow() {
+    return playbackWindow;
+  }
+
   public io.cordon.app.track.VehicleTracking vehicleTracking() {
     return vehicleTracking;
   }
@@ -326,6 +349,12 @@ public class CordonApp extends Application {
     }
     if (timelineWindow != null) {
       timelineWindow.close();
+    }
+    if (playbackWindow != null) {
+      playbackWindow.close(); // its players, before libVLC goes
+    }
+    if (timelineVideo != null) {
+      timelineVideo.close();
     }
     if (feed != null) {
       feed.close();

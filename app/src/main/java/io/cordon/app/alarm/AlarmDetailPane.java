@@ -50,6 +50,8 @@ final class AlarmDetailPane {
   private final AlarmDialogs dialogs;
   private final ObservableValue<Instant> now;
   private final BiConsumer<String, List<String>> toVideoWall;
+  /** Opens the playback window at the alarm's evidence (从告警前1分钟回放); null until playback exists. */
+  private java.util.function.Consumer<String> toPlayback;
   private final BorderPane root = new BorderPane();
   private final VBox body = new VBox();
   private final Label empty = new Label();
@@ -187,8 +189,19 @@ final class AlarmDetailPane {
       wall.setId("alarm-detail-to-wall");
       wall.setOnAction(e -> toVideoWall.accept(alarm.getAlarmId(), List.copyOf(detail.linkedCameras())));
       list.getChildren().add(wall);
+      if (toPlayback != null) {
+        Button playback = new Button(i18n.get("playback.alarm.menu"));
+        playback.setId("alarm-detail-playback");
+        playback.setOnAction(e -> toPlayback.accept(alarm.getAlarmId()));
+        list.getChildren().add(playback);
+      }
     }
     return section("alarm.detail.cameras", list);
+  }
+
+  /** Adds "从告警前1分钟回放" next to the linked cameras. */
+  void setToPlayback(java.util.function.Consumer<String> open) {
+    this.toPlayback = open;
   }
 
   private Node evidence() {

@@ -150,6 +150,11 @@ public final class AlarmQueueView {
     onFocus = Objects.requireNonNull(action, "action");
   }
 
+  /** How an alarm's details open the playback at its evidence (从告警前1分钟回放). */
+  public void setPlayback(java.util.function.Consumer<String> openAlarmPlayback) {
+    detailPane.setToPlayback(Objects.requireNonNull(openAlarmPlayback, "openAlarmPlayback"));
+  }
+
   /** Where linked cameras go; {@link AlarmVideoWall#LOG_ONLY} until the video wall exists. */
   public void setVideoWall(AlarmVideoWall wall) {
     videoWall = Objects.requireNonNull(wall, "wall");

@@ -58,7 +58,18 @@ public final class EmbeddedBackend implements Backend {
 
   private static ServerConfig config(Path dataDir, int port, int jt808Port) {
     return ServerConfig.builder().dataDir(dataDir).bindAddress(LOOPBACK).grpcPort(port).jt808Port(jt808Port)
-        .demoUsers(true).demoRegistry(true).build();
+        .demoUsers(true).demoRegistry(true).recording(demoRecording()).build();
+  }
+
+  /**
+   * The demo records every camera (pre-alarm video, playback) unless {@code CORDON_RECORDING_*} says otherwise;
+   * a server of its own records only what its configuration names.
+   */
+  static io.cordon.server.video.recording.RecordingConfig demoRecording() {
+    return io.cordon.server.video.recording.RecordingConfig.read((key, env) -> java.util.Optional
+        .ofNullable(System.getenv(env)).filter(v -> !v.isBlank())
+        .or(() -> key.equals("recording.cameras") ? java.util.Optional.of("all") : java.util.Optional.empty()),
+        new java.util.Properties());
   }
 
   @Override

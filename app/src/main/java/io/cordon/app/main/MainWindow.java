@@ -182,6 +182,14 @@ public final class MainWindow {
     viewMenu.getItems().add(replay);
   }
 
+  /** Adds "录像回放…" to the view menu. */
+  public void addPlaybackMenuItem(Runnable open) {
+    MenuItem playback = item("playback.menu");
+    playback.setId("menu-playback");
+    playback.setOnAction(e -> open.run());
+    viewMenu.getItems().add(playback);
+  }
+
   /** Adds the gates view (卡口) as a dockable view after the others. */
   public DockableView addGatesView(javafx.scene.Node content) {
     DockableView gates = new DockableView(GATES_VIEW, "gate.view.title", content, i18n);

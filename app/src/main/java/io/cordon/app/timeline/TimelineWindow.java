@@ -109,6 +109,11 @@ public final class TimelineWindow {
     }
   }
 
+  /** The cameras linked to what the timeline shows now (none before it is opened). */
+  public java.util.List<String> cameraIds() {
+    return view == null ? java.util.List.of() : java.util.List.copyOf(view.viewModel().cameraIds());
+  }
+
   /** The view once opened (tests, and the lead's video wiring). */
   public TimelineView view() {
     return view;

@@ -104,6 +104,14 @@ public final class VideoWallPanel implements AlarmVideoWall, AutoCloseable {
   private Optional<String> savedCameras;
   private Optional<String> savedTour;
   private Duration tourInterval = CameraTree.TOUR_INTERVALS.get(0);
+  /** Evidence and playback URLs for the alarm pop-up's pre-alarm slot; null: no slot. */
+  private io.cordon.client.video.RecordingClient recordings;
+  /** Opens the playback window: cameras and from when (a tile's menu). */
+  private java.util.function.BiConsumer<List<String>, java.time.Instant> openPlayback = (ids, at) -> { };
+  /** Opens the playback window at an alarm's evidence (从告警前1分钟回放). */
+  private java.util.function.Consumer<String> openAlarmPlayback = id -> { };
+  /** The alarm on the wall now, or null. */
+  private String shownAlarmId;
 
   /**
    * @param saved this wall's saved settings by key ({@link #LAYOUT}, {@link #CAMERAS}, {@link #TOUR},
@@ -206,7 +214,10 @@ public final class VideoWallPanel implements AlarmVideoWall, AutoCloseable {
     closeAlarm.setId("video-close-alarm");
     closeAlarm.textProperty().bind(i18n.text("video.alarm.close"));
     showOnlyWhen(closeAlarm, wall.alarmShownProperty());
-    closeAlarm.setOnAction(e -> wall.closeAlarm());
+    closeAlarm.setOnAction(e -> {
+      shownAlarmId = null;
+      wall.closeAlarm();
+    });
     Button saveGroup = new Button();
     saveGroup.setId("video-save-group");
     saveGroup.setMinWidth(Region.USE_PREF_SIZE);
@@ -477,7 +488,22 @@ public final class VideoWallPanel implements AlarmVideoWall, AutoCloseable {
     });
     MenuItem enlarge = new MenuItem(i18n.get("video.enlarge"));
     enlarge.setOnAction(e -> wall.toggleMaximised(cell));
-    return new ContextMenu(snapshot, enlarge);
+    ContextMenu menu = new ContextMenu(snapshot, enlarge);
+    wall.cameraAt(cell).ifPresent(camera -> {
+      MenuItem playback = new MenuItem(i18n.get("playback.tile.play"));
+      playback.setId("video-tile-playback");
+      playback.setOnAction(e -> openPlayback.accept(List.of(camera.id().value()),
+          java.time.Instant.now().minus(Duration.ofMinutes(5))));
+      menu.getItems().add(playback);
+    });
+    if (shownAlarmId != null && wall.alarmShownProperty().get()) {
+      String alarmId = shownAlarmId;
+      MenuItem alarmPlayback = new MenuItem(i18n.get("playback.alarm.menu"));
+      alarmPlayback.setId("video-tile-alarm-playback");
+      alarmPlayback.setOnAction(e -> openAlarmPlayback.accept(alarmId));
+      menu.getItems().add(alarmPlayback);
+    }
+    return menu;
   }
 
   /** This wall's settings for the workstation file, by key. */
@@ -504,8 +530,62 @@ public final class VideoWallPanel implements AlarmVideoWall, AutoCloseable {
     List<WallCamera> cameras = cameraIds.stream().map(playable::get).filter(Objects::nonNull).toList();
     if (!cameras.isEmpty()) {
       log.info("Alarm {}: showing {} on the video wall", alarmId, cameras.stream().map(c -> c.id().value()).toList());
+      shownAlarmId = alarmId;
       wall.showAlarm(cameras);
+      fillPreAlarmSlot(alarmId, cameras, 0);
     }
+  }
+
+  /** Evidence is taken in by the server within seconds of the alarm: asked again a few times. */
+  private static final int EVIDENCE_TRIES = 10;
+  private static final Duration EVIDENCE_RETRY = Duration.ofMillis(1500);
+
+  /**
+   * The pop-up's pre-alarm slot: GetAlarmEvidence, then the first linked camera on the wall plays from the
+   * alarm's raised time − 60 s beside the live pictures.
+   */
+  private void fillPreAlarmSlot(String alarmId, List<WallCamera> cameras, int attempt) {
+    if (recordings == null) {
+      return;
+    }
+    recordings.evidence(alarmId).whenComplete((evidence, failure) -> Platform.runLater(() -> {
+      if (!alarmId.equals(shownAlarmId) || !wall.alarmShownProperty().get()) {
+        return; // closed or replaced meanwhile
+      }
+      if (failure != null || !evidence.hasFrom()) {
+        if (attempt + 1 < EVIDENCE_TRIES) {
+          javafx.animation.PauseTransition again =
+              new javafx.animation.PauseTransition(javafx.util.Duration.millis(EVIDENCE_RETRY.toMillis()));
+          again.setOnFinished(e -> fillPreAlarmSlot(alarmId, cameras, attempt + 1));
+          again.play();
+        } else {
+          log.info("Alarm {}: no evidence for the pre-alarm slot ({})", alarmId,
+              failure == null ? "no time" : rootCause(failure).getMessage());
+        }
+        return;
+      }
+      List<String> linked = evidence.getCamerasList().stream().map(c -> c.getCameraId()).toList();
+      WallCamera first = cameras.stream().filter(c -> linked.contains(c.id().value())).findFirst()
+          .orElse(cameras.get(0));
+      io.cordon.client.video.RecordingClient r = recordings;
+      wall.showAlarm(cameras, new io.cordon.video.wall.PreAlarm(first,
+          io.cordon.client.video.RecordingClient.instant(evidence.getFrom()),
+          (id, at) -> r.playbackUrl(id.value(), at)));
+    }));
+  }
+
+  /** Recordings for the pre-alarm slot (null: none), and how a tile's menu opens the playback window. */
+  public void setPlayback(io.cordon.client.video.RecordingClient recordings,
+      java.util.function.BiConsumer<List<String>, java.time.Instant> openPlayback,
+      java.util.function.Consumer<String> openAlarmPlayback) {
+    this.recordings = recordings;
+    this.openPlayback = Objects.requireNonNull(openPlayback, "openPlayback");
+    this.openAlarmPlayback = Objects.requireNonNull(openAlarmPlayback, "openAlarmPlayback");
+  }
+
+  /** The cameras with streams now, in the park's order. */
+  public List<WallCamera> playableCameras() {
+    return List.copyOf(playable.values());
   }
 
   @Override

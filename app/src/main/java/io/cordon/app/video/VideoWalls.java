@@ -39,6 +39,7 @@ public final class VideoWalls implements AlarmVideoWall, AutoCloseable {
   private final WorkstationLayout saved;
   private Park park;
   private int lastNumber = 1;
+  private java.util.function.Consumer<VideoWallPanel> playbackSetup = panel -> { };
 
   public VideoWalls(VlcRuntime vlc, VideoClient client, I18n i18n, WorkstationLayout saved, Runnable onChange) {
     this.vlc = vlc;
@@ -125,7 +126,19 @@ public final class VideoWalls implements AlarmVideoWall, AutoCloseable {
     if (park != null) {
       panel.setPark(park);
     }
+    playbackSetup.accept(panel);
     return window;
+  }
+
+  /**
+   * Recordings for every wall's alarm pre-alarm slot, and how tiles open the playback window (cameras, from
+   * when) or an alarm's evidence; walls opened later get the same.
+   */
+  public void setPlayback(io.cordon.client.video.RecordingClient recordings,
+      java.util.function.BiConsumer<List<String>, java.time.Instant> openPlayback,
+      java.util.function.Consumer<String> openAlarmPlayback) {
+    playbackSetup = panel -> panel.setPlayback(recordings, openPlayback, openAlarmPlayback);
+    all().forEach(playbackSetup);
   }
 
   /** Every wall asks the server which cameras have streams now. */

@@ -19,6 +19,13 @@ public final class VideoStyles {
   public static final String STATE_NO_SIGNAL = "video-state-no-signal";
   public static final String MESSAGE = "video-message";
   public static final String STALE = "video-stale";
+  public static final String PLAYBACK_TILE = "video-playback-tile";
+  public static final String PLAYBACK_TITLE = "video-playback-title";
+  public static final String PLAYBACK_VIEW = "video-playback-view";
+  public static final String PLAYBACK_BAR = "video-playback-bar";
+  public static final String PLAYBACK_TIME_BAR = "video-playback-time-bar";
+  public static final String PLAYBACK_RECORDED = "video-playback-recorded";
+  public static final String PLAYBACK_POSITION = "video-playback-position";
 
   private VideoStyles() {
   }

@@ -1,5 +1,6 @@
 package io.cordon.media.http;
 
+import io.cordon.media.record.PlaybackPlan;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -9,8 +10,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,26 +34,36 @@ final class RecordedFiles {
 
   private RecordedFiles() {}
 
-  /** Sends the files one after the other, then ends the body and closes the connection. */
-  static void send(Channel channel, List<Path> files) {
+  /** Sends the plan's prefix and pieces one after the other, then ends the body and closes the connection. */
+  static void send(Channel channel, PlaybackPlan plan) {
     READERS.execute(() -> {
       try {
-        for (Path file : files) {
+        if (plan.prefix().length > 0) {
+          channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(plan.prefix())));
+        }
+        for (PlaybackPlan.Piece piece : plan.pieces()) {
           if (!channel.isActive()) {
             return;
           }
-          try (InputStream in = Files.newInputStream(file)) {
-            byte[] piece;
-            while (channel.isActive() && (piece = in.readNBytes(PIECE)).length > 0) {
-              ChannelFuture written = channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(piece)));
+          try (InputStream in = Files.newInputStream(piece.file())) {
+            in.skipNBytes(piece.offset());
+            long left = piece.length();
+            byte[] chunk;
+            while (channel.isActive() && left > 0
+                && (chunk = in.readNBytes((int) Math.min(PIECE, left))).length > 0) {
+              left -= chunk.length;
+              ChannelFuture written = channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk)));
               if (!channel.isWritable()) {
                 written.await(30, TimeUnit.SECONDS);
               }
             }
           } catch (java.nio.file.NoSuchFileException deleted) {
-            LOG.info("playback: {} was deleted by retention while being sent; skipped", file.getFileName());
+            // a segment being written was closed (renamed) or retention deleted one: the player asks again
+            LOG.info("playback: {} is gone (closed or deleted) while being sent; skipped", piece.file().getFileName());
           }
         }
+        channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+      } catch (java.io.EOFException e) {
         channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
       } catch (IOException e) {
         LOG.warn("playback: reading recorded files failed: {}", e.toString());

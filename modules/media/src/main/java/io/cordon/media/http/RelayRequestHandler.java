@@ -23,13 +23,17 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.cordon.media.record.ClipExporter;
+import io.cordon.media.record.PlaybackPlan;
+import io.cordon.media.record.RecordedSegment;
 import io.cordon.media.record.Recordings;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +44,8 @@ import java.util.function.Supplier;
  * {@code GET /exports/{file}?ticket=…} and {@code GET /health}. One instance per connection.
  */
 final class RelayRequestHandler extends SimpleChannelInboundHandler<HttpObject> {
+  /** Response header of playback: wall-clock time (ISO-8601 instant) of the first picture sent. */
+  static final String START_HEADER = "X-Cordon-Start";
   private final LivePulls pulls;
   private final CameraStreamSource source;
   private final TicketVerifier verifier;
@@ -62,18 +68,19 @@ final class RelayRequestHandler extends SimpleChannelInboundHandler<HttpObject> 
       return; // bodies and pipelined requests on a streaming connection are ignored
     }
     HttpRequest request = (HttpRequest) msg;
-    if (!request.method().equals(HttpMethod.GET)) {
-      reply(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET");
-      return;
-    }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     String[] segments = uri.rawPath().split("/", -1);
+    boolean head = request.method().equals(HttpMethod.HEAD);
+    if (!request.method().equals(HttpMethod.GET) && !(head && segments.length == 4 && segments[1].equals("playback"))) {
+      reply(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET (and HEAD for playback)");
+      return;
+    }
     if (uri.rawPath().equals("/health")) {
       replyJson(ctx, HealthJson.of(pulls.health()));
     } else if (segments.length == 4 && segments[0].isEmpty() && segments[1].equals("live")) {
       live(ctx, QueryStringDecoder.decodeComponent(segments[2]), segments[3], uri.parameters().get("ticket"));
     } else if (segments.length == 4 && segments[0].isEmpty() && segments[1].equals("playback")) {
-      playback(ctx, QueryStringDecoder.decodeComponent(segments[2]), segments[3], uri.parameters());
+      playback(ctx, QueryStringDecoder.decodeComponent(segments[2]), segments[3], uri.parameters(), head);
     } else if (segments.length == 3 && segments[0].isEmpty() && segments[1].equals("exports")) {
       export(ctx, QueryStringDecoder.decodeComponent(segments[2]), uri.parameters().get("ticket"));
     } else {
@@ -114,9 +121,14 @@ final class RelayRequestHandler extends SimpleChannelInboundHandler<HttpObject> 
     ctx.channel().closeFuture().addListener(f -> subscription.close());
   }
 
-  /** {@code /playback/{camera}/{profile}?from=ISO-instant&ticket=…}: the recording from the segment holding {@code from}. */
+  /**
+   * {@code /playback/{camera}/{profile}?from=ISO-instant&ticket=…}: the recording from the last key frame at or
+   * before {@code from} (the segment being written included), as one TS. The response header
+   * {@value #START_HEADER} gives that key frame's wall-clock time (ISO-8601): a player adds its media time to it.
+   * {@code HEAD} answers the same headers without the video.
+   */
   private void playback(ChannelHandlerContext ctx, String cameraId, String profileName,
-      Map<String, List<String>> parameters) {
+      Map<String, List<String>> parameters, boolean head) {
     Optional<StreamProfile> profile = StreamProfile.fromUrlName(profileName);
     if (profile.isEmpty()) {
       reply(ctx, HttpResponseStatus.NOT_FOUND, "unknown stream profile (use main or sub)");
@@ -137,22 +149,43 @@ final class RelayRequestHandler extends SimpleChannelInboundHandler<HttpObject> 
       reply(ctx, HttpResponseStatus.NOT_FOUND, "this relay does not record");
       return;
     }
-    List<Path> files = recorded.get().catalog()
-        .segments(cameraId, profile.get(), from, Instant.now().plus(Duration.ofDays(1))).stream()
-        .map(s -> s.path()).toList();
-    if (files.isEmpty()) {
+    Instant now = Instant.now();
+    List<RecordedSegment> segments = new ArrayList<>(recorded.get().catalog()
+        .segments(cameraId, profile.get(), from, now.plus(Duration.ofDays(1))));
+    Instant lastClosed = segments.stream().map(RecordedSegment::start).max(Instant::compareTo).orElse(Instant.MIN);
+    recorded.get().files().growing(cameraId, profile.get(), now)
+        .filter(g -> g.start().isAfter(lastClosed)).ifPresent(segments::add);
+    Optional<PlaybackPlan> plan;
+    try {
+      plan = PlaybackPlan.from(segments, from);
+    } catch (IOException e) {
+      reply(ctx, HttpResponseStatus.INTERNAL_SERVER_ERROR, "cannot read the recording: " + e.getMessage());
+      return;
+    }
+    if (plan.isEmpty()) {
       reply(ctx, HttpResponseStatus.NOT_FOUND, "no recording of " + cameraId + " at or after " + from);
+      return;
+    }
+    if (head) {
+      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+      response.headers()
+          .set(HttpHeaderNames.CONTENT_TYPE, "video/mp2t")
+          .set(START_HEADER, plan.get().start().toString())
+          .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+          .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
       return;
     }
     streaming = true;
     HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     response.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, "video/mp2t")
+        .set(START_HEADER, plan.get().start().toString())
         .set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED)
         .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
         .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     ctx.writeAndFlush(response);
-    RecordedFiles.send(ctx.channel(), files);
+    RecordedFiles.send(ctx.channel(), plan.get());
   }
 
   /** {@code /exports/{file}?ticket=…}: a clip the server had cut; the ticket names camera {@code export:<file>}. */
@@ -178,7 +211,11 @@ final class RelayRequestHandler extends SimpleChannelInboundHandler<HttpObject> 
         .set(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
         .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     ctx.writeAndFlush(response);
-    RecordedFiles.send(ctx.channel(), List.of(file.get()));
+    try {
+      RecordedFiles.send(ctx.channel(), PlaybackPlan.wholeFile(file.get(), Instant.EPOCH));
+    } catch (IOException e) {
+      ctx.close();
+    }
   }
 
   private boolean ticketAccepted(ChannelHandlerContext ctx, List<String> tickets, String scope, StreamProfile profile) {

@@ -1,14 +1,12 @@
 package io.cordon.media.record;
 
 import io.cordon.media.ts.TsPackets;
-import io.cordon.media.ts.TsStartCache;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,7 +25,6 @@ import java.util.regex.Pattern;
 public final class ClipExporter {
   /** Names a client may ask the relay for: no path separators, no dot files. */
   public static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,150}\\.ts");
-  private static final long PTS_WRAP = 1L << 33;
 
   private final Path exportsDir;
 
@@ -70,7 +67,7 @@ public final class ClipExporter {
       for (int i = 0; i < used.size(); i++) {
         RecordedSegment segment = used.get(i);
         byte[] ts = Files.readAllBytes(segment.path());
-        Frames frames = Frames.of(ts, segment.start());
+        SegmentFrames frames = SegmentFrames.of(ts, segment.start());
         int begin = 0;
         int end = ts.length - ts.length % TsPackets.SIZE;
         if (i == 0) {
@@ -92,107 +89,5 @@ public final class ClipExporter {
     }
     Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return new Clip(out, clipStart, to.isAfter(last) ? last : to, Files.size(out));
-  }
-
-  /** The video frames of one segment: packet offset and presentation time of each PES start. */
-  private static final class Frames {
-    private final byte[] tables;
-    private final int[] offsets;
-    private final Instant[] times;
-    private final boolean[] keys;
-
-    private Frames(byte[] tables, int[] offsets, Instant[] times, boolean[] keys) {
-      this.tables = tables;
-      this.offsets = offsets;
-      this.times = times;
-      this.keys = keys;
-    }
-
-    static Frames of(byte[] ts, Instant segmentStart) {
-      TsStartCache psi = new TsStartCache(false, 0);
-      int n = 0;
-      int[] offsets = new int[256];
-      long[] pts = new long[256];
-      boolean[] keys = new boolean[256];
-      for (int off = 0; off + TsPackets.SIZE <= ts.length; off += TsPackets.SIZE) {
-        if (!TsPackets.payloadStart(ts, off)) {
-          continue;
-        }
-        if (TsPackets.pid(ts, off) != psi.videoPid()) {
-          psi.accept(Arrays.copyOfRange(ts, off, off + TsPackets.SIZE));
-          continue;
-        }
-        long p = pts(ts, off);
-        if (p < 0) {
-          continue;
-        }
-        if (n == offsets.length) {
-          offsets = Arrays.copyOf(offsets, n * 2);
-          pts = Arrays.copyOf(pts, n * 2);
-          keys = Arrays.copyOf(keys, n * 2);
-        }
-        offsets[n] = off;
-        pts[n] = p;
-        keys[n] = TsPackets.randomAccess(ts, off);
-        n++;
-      }
-      Instant[] times = new Instant[n];
-      for (int i = 0; i < n; i++) {
-        long ticks = Math.floorMod(pts[i] - pts[0], PTS_WRAP);
-        times[i] = segmentStart.plusNanos(ticks * 100_000 / 9);
-      }
-      List<byte[]> start = psi.startChunks();
-      return new Frames(start.isEmpty() ? new byte[0] : start.get(0), Arrays.copyOf(offsets, n), times,
-          Arrays.copyOf(keys, n));
-    }
-
-    byte[] tables() {
-      return tables;
-    }
-
-    /** Offset of the last key frame at or before {@code at}; the first key frame when none is (0 when none at all). */
-    int lastKeyFrameAtOrBefore(Instant at) {
-      int found = -1;
-      for (int i = 0; i < offsets.length; i++) {
-        if (keys[i] && (found < 0 || !times[i].isAfter(at))) {
-          found = i;
-        }
-        if (times[i].isAfter(at) && found >= 0) {
-          break;
-        }
-      }
-      return found < 0 ? 0 : offsets[found];
-    }
-
-    /** Offset of the first frame presented at or after {@code at}, or {@code otherwise}. */
-    int firstFrameAtOrAfter(Instant at, int otherwise) {
-      for (int i = 0; i < offsets.length; i++) {
-        if (!times[i].isBefore(at)) {
-          return offsets[i];
-        }
-      }
-      return otherwise;
-    }
-
-    Instant timeAt(int offset) {
-      for (int i = 0; i < offsets.length; i++) {
-        if (offsets[i] == offset) {
-          return times[i];
-        }
-      }
-      return times.length == 0 ? Instant.EPOCH : times[0];
-    }
-
-    /** The 33-bit PTS of the PES starting in this packet, or -1. */
-    private static long pts(byte[] b, int off) {
-      int p = TsPackets.payloadOffset(b, off);
-      if (p < 0 || p + 14 > off + TsPackets.SIZE || b[p] != 0 || b[p + 1] != 0 || b[p + 2] != 1
-          || (b[p + 7] & 0x80) == 0) {
-        return -1;
-      }
-      int q = p + 9;
-      return ((long) (b[q] & 0x0e) << 29) | ((b[q + 1] & 0xffL) << 22) | ((b[q + 2] & 0xfeL) << 14)
-          | ((b[q + 3] & 0xffL) << 7) | ((b[q + 4] & 0xfeL) >> 1);
-    }
   }
 }

@@ -71,6 +71,32 @@ public final class SegmentFiles {
     }
   }
 
+  /**
+   * The segment of a stream being written now (the newest partial file of today or yesterday, UTC), as it is
+   * now: {@code end} and {@code bytes} are what has been written so far. Playback sends it after the closed ones,
+   * so the last minute can be played too.
+   */
+  public Optional<RecordedSegment> growing(String cameraId, StreamProfile profile, Instant now) {
+    Optional<RecordedSegment> newest = Optional.empty();
+    for (Instant day : new Instant[] {now.minus(java.time.Duration.ofDays(1)), now}) {
+      Path dir = cameraDir(cameraId).resolve(DAY.format(day));
+      if (!java.nio.file.Files.isDirectory(dir)) {
+        continue;
+      }
+      try (java.util.stream.Stream<Path> listed = java.nio.file.Files.list(dir)) {
+        for (Path file : listed.filter(f -> f.getFileName().toString().startsWith(profile.urlName() + "_")).toList()) {
+          Optional<RecordedSegment> part = parsePartial(file, cameraId, now, java.nio.file.Files.size(file));
+          if (part.isPresent() && (newest.isEmpty() || part.get().start().isAfter(newest.get().start()))) {
+            newest = part;
+          }
+        }
+      } catch (java.io.IOException e) {
+        // closed and renamed meanwhile: it is in the catalog now
+      }
+    }
+    return newest;
+  }
+
   /** Profile and start of a partial file, or empty when the name is not one of ours. */
   static Optional<RecordedSegment> parsePartial(Path file, String cameraId, Instant end, long bytes) {
     String name = file.getFileName().toString();

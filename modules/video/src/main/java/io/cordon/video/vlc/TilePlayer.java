@@ -18,6 +18,8 @@ import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
 public final class TilePlayer {
   /** Low caching: a control room wants the picture now, not smooth playback 2 s late. */
   static final String NETWORK_CACHING_MS = "300";
+  /** Playback of recordings: a second of buffer rides over disk and network hiccups. */
+  static final String RECORDING_CACHING_MS = "1000";
 
   /** Told when the stream fails; called on a vlcj thread. */
   @FunctionalInterface
@@ -52,6 +54,12 @@ public final class TilePlayer {
       @Override
       public void finished(MediaPlayer mediaPlayer) {
         report(listener, Failure.ENDED);
+      }
+
+      @Override
+      public void timeChanged(MediaPlayer mediaPlayer, long newTime) {
+        mediaTimeMillis = newTime;
+        mediaTimeNanos = System.nanoTime();
       }
     });
   }
@@ -104,6 +112,69 @@ public final class TilePlayer {
             ":no-drop-late-frames", ":no-skip-frames", ":avcodec-threads=1");
       }
     });
+  }
+
+  /**
+   * Plays a recording (playback, not the live wall): more caching, since smooth pictures matter more than
+   * latency here, and late frames may be dropped so fast speeds keep up.
+   */
+  public void playRecording(URI url) {
+    submit(() -> {
+      if (!released) {
+        resetTime();
+        player.media().play(url.toString(), ":network-caching=" + RECORDING_CACHING_MS, ":no-audio",
+            ":avcodec-threads=1");
+      }
+    });
+  }
+
+  /** Pauses (true) or resumes (false) on the control thread. */
+  public void setPaused(boolean paused) {
+    submit(() -> {
+      if (!released) {
+        player.controls().setPause(paused);
+      }
+    });
+  }
+
+  /** Playback speed, 1 = real time. */
+  public void setRate(float rate) {
+    submit(() -> {
+      if (!released) {
+        player.controls().setRate(rate);
+      }
+    });
+  }
+
+  /** Shows the next frame (while paused). */
+  public void nextFrame() {
+    submit(() -> {
+      if (!released) {
+        player.controls().nextFrame();
+      }
+    });
+  }
+
+  private volatile long mediaTimeMillis;
+  private volatile long mediaTimeNanos = System.nanoTime();
+
+  /**
+   * The media time libVLC last reported, in milliseconds from the start of what is playing (0 before it is
+   * known). Kept from its time-changed events: asking libVLC directly may block while it opens or buffers, and
+   * the FX thread reads this several times a second.
+   */
+  public long timeMillis() {
+    return mediaTimeMillis;
+  }
+
+  /** {@link System#nanoTime()} when {@link #timeMillis()} was last reported. */
+  public long timeReportedNanos() {
+    return mediaTimeNanos;
+  }
+
+  private void resetTime() {
+    mediaTimeMillis = 0;
+    mediaTimeNanos = System.nanoTime();
   }
 
   /** Stops and frees the native player; safe to call more than once. */

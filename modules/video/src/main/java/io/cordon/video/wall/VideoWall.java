@@ -7,6 +7,8 @@ import io.cordon.video.camera.WallCamera;
 import io.cordon.video.layout.LayoutCell;
 import io.cordon.video.layout.WallLayout;
 import io.cordon.video.layout.WallLayouts;
+import io.cordon.video.playback.PlaybackPlayer;
+import io.cordon.video.playback.PlaybackTile;
 import io.cordon.video.tile.TileSnapshot;
 import io.cordon.video.tile.VideoTile;
 import io.cordon.video.vlc.FrameSurface;
@@ -14,6 +16,8 @@ import io.cordon.video.vlc.VlcRuntime;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -44,6 +48,7 @@ import javafx.scene.layout.StackPane;
  */
 public final class VideoWall extends Region implements AutoCloseable {
   private static final double GAP = 2;
+  private static final DateTimeFormatter PRE_ALARM_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final VlcRuntime vlc;
   private final StreamUrls urls;
@@ -58,6 +63,11 @@ public final class VideoWall extends Region implements AutoCloseable {
   private final List<Node> cellNodes = new ArrayList<>();
   private final Set<Integer> alarmCells = new HashSet<>();
   private Saved beforeAlarm;
+  /** Zone of the times the pre-alarm tile shows. */
+  private ZoneId zone = ZoneId.of("Asia/Shanghai");
+  private PreAlarm preAlarm;
+  private int preAlarmCell = -1;
+  private PlaybackTile preAlarmTile;
 
   /** What an alarm pop-up replaced. */
   private record Saved(WallLayout layout, List<WallCamera> assignments, int maximised) {
@@ -170,22 +180,32 @@ public final class VideoWall extends Region implements AutoCloseable {
    * A second alarm while one is shown replaces the alarm cameras; the saved layout stays the first one.
    */
   public void showAlarm(List<WallCamera> cameras) {
+    showAlarm(cameras, null);
+  }
+
+  /**
+   * Like {@link #showAlarm(List)}, with the pre-alarm slot: the cell after the alarm's cameras plays
+   * {@code pre}'s recording from its {@code from} (null: no slot). The layout is chosen to hold both.
+   */
+  public void showAlarm(List<WallCamera> cameras, PreAlarm pre) {
     if (cameras.isEmpty()) {
       return;
     }
+    closePreAlarm();
+    int wanted = cameras.size() + (pre == null ? 0 : 1);
     if (beforeAlarm == null) {
       beforeAlarm = new Saved(wallLayout.get(), new ArrayList<>(assignments), maximisedCell.get());
     }
     List<WallCamera> base = new ArrayList<>(beforeAlarm.assignments());
     WallLayout layout;
     if (alarmMode.get() == AlarmMode.WHOLE_WALL) {
-      layout = WallLayouts.smallestGridFor(cameras.size());
+      layout = WallLayouts.smallestGridFor(wanted);
       base.clear();
     } else {
-      layout = beforeAlarm.layout().tileCount() >= cameras.size()
-          ? beforeAlarm.layout() : WallLayouts.smallestGridFor(cameras.size());
+      layout = beforeAlarm.layout().tileCount() >= wanted
+          ? beforeAlarm.layout() : WallLayouts.smallestGridFor(wanted);
     }
-    int shown = Math.min(cameras.size(), layout.tileCount());
+    int shown = Math.min(cameras.size(), layout.tileCount() - (pre == null ? 0 : 1));
     alarmCells.clear();
     for (int i = 0; i < shown; i++) {
       while (base.size() <= i) {
@@ -193,6 +213,15 @@ public final class VideoWall extends Region implements AutoCloseable {
       }
       base.set(i, cameras.get(i));
       alarmCells.add(i);
+    }
+    if (pre != null) {
+      preAlarm = pre;
+      preAlarmCell = shown;
+      while (base.size() <= shown) {
+        base.add(null);
+      }
+      base.set(shown, null);
+      alarmCells.add(shown);
     }
     assignments.clear();
     assignments.addAll(base);
@@ -209,6 +238,7 @@ public final class VideoWall extends Region implements AutoCloseable {
     }
     Saved saved = beforeAlarm;
     beforeAlarm = null;
+    closePreAlarm();
     alarmCells.clear();
     assignments.clear();
     assignments.addAll(saved.assignments());
@@ -216,6 +246,35 @@ public final class VideoWall extends Region implements AutoCloseable {
     maximisedCell.set(saved.maximised());
     alarmShown.set(false);
     rebuild();
+  }
+
+  /** The pre-alarm playback on the wall now, if an alarm with one is shown. */
+  public Optional<PlaybackTile> preAlarmTile() {
+    return Optional.ofNullable(preAlarmTile);
+  }
+
+  /** The zone the pre-alarm tile shows times in (default Asia/Shanghai). */
+  public void setZone(ZoneId zone) {
+    this.zone = Objects.requireNonNull(zone, "zone");
+  }
+
+  private void closePreAlarm() {
+    if (preAlarmTile != null) {
+      preAlarmTile.close();
+    }
+    preAlarmTile = null;
+    preAlarm = null;
+    preAlarmCell = -1;
+  }
+
+  private PlaybackTile newPreAlarmTile() {
+    PreAlarm pre = preAlarm;
+    PlaybackPlayer player = new PlaybackPlayer(vlc, pre.camera(), pre.recordings(), urls, 640, 360);
+    String title = texts.format("playback.preAlarm", PRE_ALARM_TIME.format(pre.from().atZone(zone)));
+    PlaybackTile tile = new PlaybackTile(player, texts, zone, title);
+    tile.setId("pre-alarm-tile");
+    player.seek(pre.from());
+    return tile;
   }
 
   /** Saves the cell's current picture as PNG into {@code dir}; empty if the tile has no picture yet. */
@@ -234,6 +293,7 @@ public final class VideoWall extends Region implements AutoCloseable {
   /** Releases every tile's player. */
   @Override
   public void close() {
+    closePreAlarm();
     cellNodes.forEach(VideoWall::closeNode);
     cellNodes.clear();
     getChildren().clear();
@@ -245,9 +305,19 @@ public final class VideoWall extends Region implements AutoCloseable {
     for (int i = 0; i < layout.tileCount(); i++) {
       WallCamera wanted = i < assignments.size() ? assignments.get(i) : null;
       Node existing = i < cellNodes.size() ? cellNodes.get(i) : null;
-      if (existing instanceof VideoTile tile && tile.camera().equals(wanted)) {
+      if (existing != null && existing == preAlarmTile) {
+        existing = null; // it moves to its own cell below
+      }
+      if (i == preAlarmCell && preAlarm != null) {
+        if (preAlarmTile == null) {
+          preAlarmTile = newPreAlarmTile();
+        }
+        closeNode(existing);
+        next.add(preAlarmTile);
+      } else if (existing instanceof VideoTile tile && tile.camera().equals(wanted)) {
         next.add(tile);
-      } else if (existing != null && !(existing instanceof VideoTile) && wanted == null) {
+      } else if (existing != null && !(existing instanceof VideoTile) && !(existing instanceof PlaybackTile)
+          && wanted == null) {
         next.add(existing);
       } else {
         closeNode(existing);
@@ -255,7 +325,9 @@ public final class VideoWall extends Region implements AutoCloseable {
       }
     }
     for (int i = layout.tileCount(); i < cellNodes.size(); i++) {
-      closeNode(cellNodes.get(i));
+      if (!next.contains(cellNodes.get(i))) {
+        closeNode(cellNodes.get(i));
+      }
     }
     cellNodes.clear();
     cellNodes.addAll(next);
@@ -285,6 +357,8 @@ public final class VideoWall extends Region implements AutoCloseable {
 
   private static void closeNode(Node node) {
     if (node instanceof VideoTile tile) {
+      tile.close();
+    } else if (node instanceof PlaybackTile tile) {
       tile.close();
     }
   }
