@@ -237,6 +237,8 @@ public final class CordonServer implements AutoCloseable {
       services = registration.plus(services);
       services = new ArrayList<>(services);
       services.add(recording.service());
+      services.add(new io.cordon.server.statistics.StatisticsGrpcService(new io.cordon.server.statistics.StatisticsDesk(
+          park, database, io.cordon.server.statistics.FontLocator.fromEnvironment(), clock)));
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()))

@@ -170,6 +170,11 @@ public final class AccessPolicy {
       io.cordon.api.v1.RecordingServiceGrpc.getExportClipMethod().getFullMethodName(), DUTY_STAFF,
       io.cordon.api.v1.RecordingServiceGrpc.getReleaseEvidenceMethod().getFullMethodName(), REVIEWERS);
 
+  /** Statistics (issue 9): duty staff read reports and export them. */
+  private static final Map<String, Set<Role>> STATISTICS = Map.of(
+      io.cordon.api.v1.StatisticsServiceGrpc.getGetReportMethod().getFullMethodName(), DUTY_STAFF,
+      io.cordon.api.v1.StatisticsServiceGrpc.getExportMethod().getFullMethodName(), DUTY_STAFF);
+
   private AccessPolicy() {
   }
 
@@ -188,6 +193,9 @@ public final class AccessPolicy {
     }
     if (allowed == null) {
       allowed = RECORDING.get(fullMethodName);
+    }
+    if (allowed == null) {
+      allowed = STATISTICS.get(fullMethodName);
     }
     return allowed != null && roles.stream().anyMatch(allowed::contains);
   }
