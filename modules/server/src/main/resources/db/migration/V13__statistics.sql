@@ -8,7 +8,7 @@ create table stats_alarm (
   alarm_id varchar(32) not null primary key,
   alarm_type varchar(40) not null,
   zone_id varchar(64) not null,
-  zone_class varchar(16) not null,
+  zone_class varchar(24) not null,
   outcome varchar(32) not null,
   raised_at timestamp(6) with time zone not null,
   acknowledged_at timestamp(6) with time zone,
