@@ -89,6 +89,8 @@ public class CordonApp extends Application {
   private io.cordon.client.gate.emergency.EmergencyViewModel emergencyVm;
   private io.cordon.app.gate.EmergencyButton emergencyButton;
   private io.cordon.app.track.VehicleTracking vehicleTracking;
+  /** 统计报表 (issue 9), once signed in. */
+  private io.cordon.app.statistics.StatisticsWindow statisticsWindow;
 
   /** Used by {@link Application#launch}; options come from the command line. */
   public CordonApp() {}
@@ -218,6 +220,10 @@ public class CordonApp extends Application {
         parkVm.parkProperty(), i18n, background, Platform::runLater, Clock.systemUTC());
     vehicleTracking.install(mainWindow.mapPanel().map());
     mainWindow.addTrackReplayMenuItem(() -> vehicleTracking.showReplay(""));
+    // 统计报表 (issue 9): daily, weekly and monthly reports as charts, exported to XLSX and PDF
+    statisticsWindow = new io.cordon.app.statistics.StatisticsWindow(
+        io.cordon.client.statistics.StatisticsClient.over(connection), i18n, Clock.systemUTC(), Platform::runLater);
+    mainWindow.addStatisticsMenuItem(statisticsWindow::show);
     // 卡口 (issue 7): gates with lanes and passages, presence, and the one-click emergency control
     gatesVm = new io.cordon.client.gate.access.GatesViewModel(gates, gates, Platform::runLater, background);
     presenceVm = new io.cordon.client.gate.presence.PresenceViewModel(gates, Platform::runLater, background);
@@ -255,6 +261,11 @@ public class CordonApp extends Application {
   /** Live vehicles as the map sees them, once signed in (tests inspect it). */
   public LiveVehicleStore vehicles() {
     return vehicles;
+  }
+
+  /** The statistics window, once signed in (tests open it). */
+  public io.cordon.app.statistics.StatisticsWindow statisticsWindow() {
+    return statisticsWindow;
   }
 
   /** The reviewers' registration window, once a reviewer signed in (tests open it). */
@@ -306,6 +317,9 @@ public class CordonApp extends Application {
     }
     if (registrationWindow != null) {
       registrationWindow.close();
+    }
+    if (statisticsWindow != null) {
+      statisticsWindow.close();
     }
     if (vehicleTracking != null) {
       vehicleTracking.close();
