@@ -233,6 +233,16 @@ class StatisticsOverGrpcTest {
   }
 
   @Test
+  void anAlarmInTheGeneralAreaCountsUnderTheGeneralZoneClass() {
+    raise(AlarmType.ALARM_TYPE_MANUAL, LonLat.newBuilder().setLon(120.944311).setLat(31.929843).build());
+
+    StatisticsReport r = report(ReportPeriod.REPORT_PERIOD_DAILY, "2026-11-02");
+
+    assertThat(r.getAlarmsByZoneList()).extracting(z -> z.getZoneClass().name() + " " + z.getCount())
+        .containsExactly("ZONE_CLASS_GENERAL 1");
+  }
+
+  @Test
   void alarmsOfAnotherDayStayOutOfTheDailyReport() {
     raise(AlarmType.ALARM_TYPE_MANUAL, zone("Z-CORE-1"));
     moveTo(at("2026-11-03T00:00:00"));
