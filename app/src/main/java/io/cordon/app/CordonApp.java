@@ -92,6 +92,8 @@ public class CordonApp extends Application {
   private io.cordon.app.timeline.TimelineWindow timelineWindow;
   private io.cordon.app.playback.PlaybackWindow playbackWindow;
   private io.cordon.app.playback.TimelineVideo timelineVideo;
+  /** 统计报表 (issue 9), once signed in. */
+  private io.cordon.app.statistics.StatisticsWindow statisticsWindow;
 
   /** Used by {@link Application#launch}; options come from the command line. */
   public CordonApp() {}
@@ -245,6 +247,10 @@ public class CordonApp extends Application {
         id -> videoWalls.main().camera(id));
     timelineWindow.setVideoContent(timelineVideo.view());
     timelineWindow.setVideoSync(instant -> timelineVideo.follow(instant, timelineWindow.cameraIds()));
+    // 统计报表 (issue 9): daily, weekly and monthly reports as charts, exported to XLSX and PDF
+    statisticsWindow = new io.cordon.app.statistics.StatisticsWindow(
+        io.cordon.client.statistics.StatisticsClient.over(connection), i18n, Clock.systemUTC(), Platform::runLater);
+    mainWindow.addStatisticsMenuItem(statisticsWindow::show);
     // 卡口 (issue 7): gates with lanes and passages, presence, and the one-click emergency control
     gatesVm = new io.cordon.client.gate.access.GatesViewModel(gates, gates, Platform::runLater, background);
     presenceVm = new io.cordon.client.gate.presence.PresenceViewModel(gates, Platform::runLater, background);
@@ -282,6 +288,11 @@ public class CordonApp extends Application {
   /** Live vehicles as the map sees them, once signed in (tests inspect it). */
   public LiveVehicleStore vehicles() {
     return vehicles;
+  }
+
+  /** The statistics window, once signed in (tests open it). */
+  public io.cordon.app.statistics.StatisticsWindow statisticsWindow() {
+    return statisticsWindow;
   }
 
   /** The reviewers' registration window, once a reviewer signed in (tests open it). */
@@ -343,6 +354,9 @@ public class CordonApp extends Application {
     }
     if (registrationWindow != null) {
       registrationWindow.close();
+    }
+    if (statisticsWindow != null) {
+      statisticsWindow.close();
     }
     if (vehicleTracking != null) {
       vehicleTracking.close();

@@ -190,6 +190,14 @@ public final class MainWindow {
     viewMenu.getItems().add(playback);
   }
 
+  /** Adds "统计报表…" to the view menu. */
+  public void addStatisticsMenuItem(Runnable open) {
+    MenuItem statistics = item("stats.menu");
+    statistics.setId("menu-statistics");
+    statistics.setOnAction(e -> open.run());
+    viewMenu.getItems().add(statistics);
+  }
+
   /** Adds the gates view (卡口) as a dockable view after the others. */
   public DockableView addGatesView(javafx.scene.Node content) {
     DockableView gates = new DockableView(GATES_VIEW, "gate.view.title", content, i18n);

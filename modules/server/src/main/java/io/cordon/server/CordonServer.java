@@ -248,6 +248,8 @@ public final class CordonServer implements AutoCloseable {
           Optional.of(io.cordon.server.report.incident.SignedIncidentReportDesk.create(park, database, journal,
               recording.catalog(), clock)),
           () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse("")));
+      services.add(new io.cordon.server.statistics.StatisticsGrpcService(new io.cordon.server.statistics.StatisticsDesk(
+          park, database, io.cordon.server.statistics.FontLocator.fromEnvironment(), clock)));
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()))

@@ -184,6 +184,10 @@ public final class AccessPolicy {
       io.cordon.api.v1.IncidentServiceGrpc.getGetMethod().getFullMethodName(), DUTY_STAFF,
       io.cordon.api.v1.IncidentServiceGrpc.getListMethod().getFullMethodName(), DUTY_STAFF,
       io.cordon.api.v1.IncidentServiceGrpc.getVerifyReportMethod().getFullMethodName(), DUTY_STAFF);
+  /** Statistics (issue 9): duty staff read reports and export them. */
+  private static final Map<String, Set<Role>> STATISTICS = Map.of(
+      io.cordon.api.v1.StatisticsServiceGrpc.getGetReportMethod().getFullMethodName(), DUTY_STAFF,
+      io.cordon.api.v1.StatisticsServiceGrpc.getExportMethod().getFullMethodName(), DUTY_STAFF);
 
   private AccessPolicy() {
   }
@@ -206,6 +210,9 @@ public final class AccessPolicy {
     }
     if (allowed == null) {
       allowed = INCIDENTS.get(fullMethodName);
+    }
+    if (allowed == null) {
+      allowed = STATISTICS.get(fullMethodName);
     }
     return allowed != null && roles.stream().anyMatch(allowed::contains);
   }
