@@ -1,6 +1,5 @@
 package io.cordon.devices.jt808;
 
-import io.cordon.devices.net.NettyTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;

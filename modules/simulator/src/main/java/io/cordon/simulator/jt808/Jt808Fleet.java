@@ -1,7 +1,7 @@
 package io.cordon.simulator.jt808;
 
 import io.cordon.api.v1.Park;
-import io.cordon.devices.net.NettyTransport;
+import io.cordon.devices.jt808.NettyTransport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;

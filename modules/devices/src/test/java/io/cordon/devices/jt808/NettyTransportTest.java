@@ -1,4 +1,4 @@
-package io.cordon.devices.net;
+package io.cordon.devices.jt808;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

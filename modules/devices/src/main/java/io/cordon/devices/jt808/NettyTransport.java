@@ -1,4 +1,4 @@
-package io.cordon.devices.net;
+package io.cordon.devices.jt808;
 
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
@@ -12,7 +12,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
- * The TCP transport of the device servers and simulated devices: Linux's native epoll when its library loads,
+ * The TCP transport of the JT/T 808 server and the simulated terminals: Linux's native epoll when its library loads,
  * Java NIO otherwise (another OS or CPU, or {@code -Dcordon.netty.nio=true}). With thousands of terminals each
  * sending a small frame at a time, epoll spends noticeably less CPU per frame than NIO's selector.
  */
