@@ -37,6 +37,11 @@ class LogRotationTest {
     Logger log = context.getLogger("io.cordon.server.CordonServer");
     for (int i = 0; i < 300; i++) {
       log.info("position pipeline: received={} stored={} — a line of about a hundred characters", i * 20, i * 20);
+      if (i % 10 == 9) {
+        // logback looks at the file's size at most every 60 ms (checkIncrement): a burst faster than that
+        // rolls over only once or twice, whatever its size, so the lines come as a busy server's would
+        Thread.sleep(25);
+      }
     }
     context.stop();
 
