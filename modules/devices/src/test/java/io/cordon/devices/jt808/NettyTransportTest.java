@@ -9,21 +9,21 @@ import org.junit.jupiter.api.Test;
 class NettyTransportTest {
 
   @Test
-  void onLinuxX86TheNativeEpollTransportIsChosen() {
+  void onLinuxX86TheNativeEpollTransportIsUsedWhenAskedFor() {
     assumeTrue(System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64"));
-    assertThat(Epoll.unavailabilityCause()).isNull();
-    assertThat(NettyTransport.best()).isEqualTo(NettyTransport.EPOLL);
-    assertThat(NettyTransport.best().socketChannel().getSimpleName()).isEqualTo("EpollSocketChannel");
+    System.setProperty("cordon.netty.epoll", "true");
+    try {
+      assertThat(Epoll.unavailabilityCause()).isNull();
+      assertThat(NettyTransport.best()).isEqualTo(NettyTransport.EPOLL);
+      assertThat(NettyTransport.best().socketChannel().getSimpleName()).isEqualTo("EpollSocketChannel");
+    } finally {
+      System.clearProperty("cordon.netty.epoll");
+    }
   }
 
   @Test
-  void javaNioCanBeForcedWhereTheNativeLibraryIsNotWanted() {
-    System.setProperty("cordon.netty.nio", "true");
-    try {
-      assertThat(NettyTransport.best()).isEqualTo(NettyTransport.NIO);
-      assertThat(NettyTransport.best().serverChannel().getSimpleName()).isEqualTo("NioServerSocketChannel");
-    } finally {
-      System.clearProperty("cordon.netty.nio");
-    }
+  void javaNioIsTheDefault() {
+    assertThat(NettyTransport.best()).isEqualTo(NettyTransport.NIO);
+    assertThat(NettyTransport.best().serverChannel().getSimpleName()).isEqualTo("NioServerSocketChannel");
   }
 }
