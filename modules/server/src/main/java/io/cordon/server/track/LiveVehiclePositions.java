@@ -235,6 +235,14 @@ public final class LiveVehiclePositions {
     }
   }
 
+  /** What the view shows of a vehicle's trip and rules now; empty for a vehicle not in the view. */
+  public Optional<LiveTags> tags(String plate) {
+    synchronized (lock) {
+      Entry entry = byPlate.get(plate);
+      return entry == null ? Optional.empty() : Optional.of(entry.tags);
+    }
+  }
+
   /** The current version; it rises with every change. */
   public long version() {
     synchronized (lock) {

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The persist step as a group commit: one thread takes every batch the lanes have queued (up to
  * {@code maxRows} positions), writes them in one transaction as JDBC batches, and only then
- * acknowledges them, shows them live (one update of the live view for all) and hands their events
- * on. Under load one commit carries thousands of terminals' positions; idle, a single position
+ * shows them live and hands their events on, in the order the lanes queued them, and acknowledges
+ * them. Under load one commit carries thousands of terminals' positions; idle, a single position
  * commits at once.
  */
 final class PositionCommitter implements AutoCloseable {
@@ -125,21 +125,29 @@ final class PositionCommitter implements AutoCloseable {
       }
       return;
     }
+    // the live view and the after-commit steps in batch order: a clock tick's retag queued before a
+    // fix must not overwrite the newer tags that fix brings (one live update per run of fixes)
     for (WriteBatch batch : group) {
       shown.addAll(batch.live());
-    }
-    if (!shown.isEmpty()) {
-      live.acceptTracked(shown, committedAt);
-    }
-    for (WriteBatch batch : group) {
-      batch.done().complete(null);
       if (batch.afterCommit() != null) {
+        show(shown, committedAt);
         try {
           batch.afterCommit().run();
         } catch (RuntimeException e) {
           log.warn("Publishing after a position commit failed", e);
         }
       }
+    }
+    show(shown, committedAt);
+    for (WriteBatch batch : group) {
+      batch.done().complete(null);
+    }
+  }
+
+  private void show(List<LiveFix> shown, Instant committedAt) {
+    if (!shown.isEmpty()) {
+      live.acceptTracked(shown, committedAt);
+      shown.clear();
     }
   }
 
