@@ -36,6 +36,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 
 /**
  * 事件时间轴 — the supervisor's timeline window: a filter bar (time range with presets, plates, person,
@@ -336,6 +337,11 @@ public final class TimelineView {
     }, vm.cursorProperty(), vm.cameraIds()));
     video.getChildren().add(videoPlaceholder);
     video.setMinSize(200, 150);
+    // the video may be wider than its slot while the divider moves: never over the map or the side pane
+    Rectangle clip = new Rectangle();
+    clip.widthProperty().bind(video.widthProperty());
+    clip.heightProperty().bind(video.heightProperty());
+    video.setClip(clip);
 
     SplitPane bottom = new SplitPane(map, video);
     bottom.setDividerPositions(0.6);

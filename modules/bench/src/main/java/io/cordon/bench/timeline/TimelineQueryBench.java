@@ -43,8 +43,15 @@ public final class TimelineQueryBench {
   private TimelineQueryBench() {
   }
 
+  /** One query's timings; {@code last} describes the last answer (sizes, to see the query found data). */
+  record QueryTiming(String name, int runs, double p50Millis, double p95Millis, double maxMillis, String last) {}
+
   public static void main(String[] args) throws Exception {
-    TimelineBenchSettings settings = TimelineBenchSettings.parse(args);
+    run(TimelineBenchSettings.parse(args));
+  }
+
+  /** Loads (or reuses) the data set, times the three queries and prints each line as it goes. */
+  static List<QueryTiming> run(TimelineBenchSettings settings) throws Exception {
     BulkSql sql = settings.pg().isPresent() ? BulkSql.POSTGRESQL : BulkSql.H2;
     String url;
     String user;
@@ -78,8 +85,8 @@ public final class TimelineQueryBench {
       long hours = data.span().toHours() - 2;
       IntFunction<Instant> anHour = i -> TimelineBenchData.START.plus(Duration.ofHours(1 + random.nextInt((int) hours)))
           .plusSeconds(random.nextInt(3_600));
-      int[] sizes = new int[3];
-      time("vehicle, 1 h, with track", settings, () -> {
+      List<QueryTiming> timings = new ArrayList<>();
+      timings.add(time("vehicle, 1 h, with track", settings, () -> {
         Instant from = anHour.apply(0);
         Timeline t = timelines.timeline(TimelineRequest.newBuilder().setFrom(Times.timestamp(from))
             .setTo(Times.timestamp(from.plusSeconds(3_600))).setIncludeTracks(true)
@@ -88,8 +95,8 @@ public final class TimelineQueryBench {
             .build());
         return "entries=" + t.getEntriesCount() + " points=" + t.getTracksList().stream()
             .mapToLong(x -> x.getTotalPoints()).sum();
-      });
-      time("area (zone-sized), 1 h, with tracks", settings, () -> {
+      }));
+      timings.add(time("area (zone-sized), 1 h, with tracks", settings, () -> {
         Instant from = anHour.apply(0);
         double lon = TimelineBenchData.MIN_LON + random.nextDouble() * (TimelineBenchData.SPAN_LON - 0.006);
         double lat = TimelineBenchData.MIN_LAT + random.nextDouble() * (TimelineBenchData.SPAN_LAT - 0.004);
@@ -97,12 +104,13 @@ public final class TimelineQueryBench {
             .setTo(Times.timestamp(from.plusSeconds(3_600))).setIncludeTracks(true)
             .setArea(rectangle(lon, lat, 0.006, 0.004)).build());
         return "entries=" + t.getEntriesCount() + " tracks=" + t.getTracksCount() + " truncated=" + t.getTruncated();
-      });
-      time("positions at a moment, whole park", settings, () -> {
+      }));
+      timings.add(time("positions at a moment, whole park", settings, () -> {
         PositionsAt p = timelines.positionsAt(PositionsAtRequest.newBuilder()
             .setAt(Times.timestamp(anHour.apply(0))).build());
         return "vehicles=" + p.getVehiclesCount();
-      });
+      }));
+      return timings;
     }
   }
 
@@ -110,7 +118,7 @@ public final class TimelineQueryBench {
     String run();
   }
 
-  private static void time(String name, TimelineBenchSettings settings, Query query) {
+  private static QueryTiming time(String name, TimelineBenchSettings settings, Query query) {
     for (int i = 0; i < settings.warmup(); i++) {
       query.run();
     }
@@ -122,9 +130,12 @@ public final class TimelineQueryBench {
       nanos[i] = System.nanoTime() - t;
     }
     Arrays.sort(nanos);
-    System.out.printf("%-38s runs=%d p50=%.1f ms p95=%.1f ms max=%.1f ms (last: %s)%n", name, nanos.length,
-        ms(nanos[nanos.length / 2]), ms(nanos[(int) Math.min(nanos.length - 1, Math.ceil(nanos.length * 0.95) - 1)]),
-        ms(nanos[nanos.length - 1]), last);
+    QueryTiming timing = new QueryTiming(name, nanos.length, ms(nanos[nanos.length / 2]),
+        ms(nanos[(int) Math.min(nanos.length - 1, Math.ceil(nanos.length * 0.95) - 1)]), ms(nanos[nanos.length - 1]),
+        last);
+    System.out.printf("%-38s runs=%d p50=%.1f ms p95=%.1f ms max=%.1f ms (last: %s)%n", name, timing.runs(),
+        timing.p50Millis(), timing.p95Millis(), timing.maxMillis(), last);
+    return timing;
   }
 
   private static double ms(long nanos) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -27,6 +28,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -124,6 +126,7 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
       b.setToggleGroup(rates);
       b.setUserData(r);
       b.setSelected(r == 1.0);
+      b.setMinWidth(Region.USE_PREF_SIZE);
       speeds.getChildren().add(b);
     }
     rates.selectedToggleProperty().addListener((o, was, now) -> {
@@ -145,10 +148,10 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
     position.getStyleClass().add(VideoStyles.PLAYBACK_POSITION);
     message.setId("playback-message");
     message.getStyleClass().add("video-playback-message");
-    Region gap = new Region();
-    HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bar = new HBox(8, label("playback.date"), date, label("playback.time"), time, go, label("playback.speed"),
-        speeds, pause, step, toLive, message, gap, position);
+    speeds.setMinWidth(Region.USE_PREF_SIZE);
+    // wraps instead of overflowing: the view also sits in narrow slots (the timeline window's video area)
+    FlowPane bar = new FlowPane(8, 4, group(label("playback.date"), date), group(label("playback.time"), time, go),
+        group(label("playback.speed"), speeds), group(pause, step, toLive), message, position);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add(VideoStyles.PLAYBACK_BAR);
     return bar;
@@ -185,6 +188,14 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
     recordedBar.setMinHeight(6);
     VBox box = new VBox(2, recordedBar, slider);
     box.getStyleClass().add(VideoStyles.PLAYBACK_TIME_BAR);
+    return box;
+  }
+
+  /** Controls that stay on one line together when the bar wraps. */
+  private static HBox group(Node... nodes) {
+    HBox box = new HBox(6, nodes);
+    box.setAlignment(Pos.CENTER_LEFT);
+    box.setMinWidth(Region.USE_PREF_SIZE);
     return box;
   }
 
