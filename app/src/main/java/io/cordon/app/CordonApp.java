@@ -247,6 +247,12 @@ public class CordonApp extends Application {
         id -> videoWalls.main().camera(id));
     timelineWindow.setVideoContent(timelineVideo.view());
     timelineWindow.setVideoSync(instant -> timelineVideo.follow(instant, timelineWindow.cameraIds()));
+    // and back: while the video plays, the cursor (and the map's vehicles) move with it
+    timelineVideo.view().group().positionProperty().addListener((o, was, now) -> {
+      if (!timelineVideo.view().group().liveProperty().get()) {
+        timelineWindow.followVideo(now);
+      }
+    });
     // 统计报表 (issue 9): daily, weekly and monthly reports as charts, exported to XLSX and PDF
     statisticsWindow = new io.cordon.app.statistics.StatisticsWindow(
         io.cordon.client.statistics.StatisticsClient.over(connection), i18n, Clock.systemUTC(), Platform::runLater);

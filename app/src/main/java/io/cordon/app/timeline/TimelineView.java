@@ -63,6 +63,7 @@ public final class TimelineView {
   public static final String LANE_TOGGLE_PREFIX = "timeline-toggle-";
   /** While the cursor is dragged, the video seeks at most this often. */
   static final long VIDEO_SEEK_EVERY_NANOS = 250_000_000L;
+  static final long VIDEO_FOLLOW_MIN_MILLIS = 250;
 
   private final TimelineViewModel vm;
   private final TimelineTexts texts;
@@ -77,6 +78,8 @@ public final class TimelineView {
   private final Tab incidentsTab = new Tab();
   private Consumer<Instant> videoSync = t -> {};
   private long lastVideoSeekNanos;
+  /** The cursor is moving with the video: no seek back to it. */
+  private boolean followingVideo;
 
   /**
    * @param vm the timeline (one per window)
@@ -138,6 +141,25 @@ public final class TimelineView {
     }
   }
 
+  /**
+   * Moves the cursor with the playing video (the playback group's clock), so the map shows where the
+   * vehicles were at the moment on screen; the video is not sought again. Ignored while the cursor is
+   * dragged, and for steps under {@link #VIDEO_FOLLOW_MIN_MILLIS} (the group ticks often).
+   */
+  public void followVideo(Instant at) {
+    Instant cursor = vm.cursorProperty().get();
+    if (at == null || lanes.draggingCursorProperty().get()
+        || (cursor != null && Math.abs(at.toEpochMilli() - cursor.toEpochMilli()) < VIDEO_FOLLOW_MIN_MILLIS)) {
+      return;
+    }
+    followingVideo = true;
+    try {
+      vm.seek(at);
+    } finally {
+      followingVideo = false;
+    }
+  }
+
   /** Puts the synchronised video (the playback group's node) in the video area, replacing the placeholder. */
   public void setVideoContent(Node content) {
     video.getChildren().setAll(content == null ? videoPlaceholder : content);
@@ -167,7 +189,7 @@ public final class TimelineView {
   }
 
   private void cursorMoved(Instant now) {
-    if (now == null) {
+    if (now == null || followingVideo) {
       return;
     }
     long t = System.nanoTime();

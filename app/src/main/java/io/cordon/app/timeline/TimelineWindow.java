@@ -101,6 +101,13 @@ public final class TimelineWindow {
     }
   }
 
+  /** Moves the open window's cursor with the playing video (see {@link TimelineView#followVideo}). */
+  public void followVideo(Instant at) {
+    if (view != null && stage != null && stage.isShowing()) {
+      view.followVideo(at);
+    }
+  }
+
   /** The synchronised video's node (the playback group's), put in the video area; kept for a window built later. */
   public void setVideoContent(javafx.scene.Node content) {
     videoContent = content;

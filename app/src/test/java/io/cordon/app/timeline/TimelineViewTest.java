@@ -180,6 +180,24 @@ class TimelineViewTest {
   }
 
   @Test
+  void thePlayingVideoMovesTheCursorAndTheMapWithoutSeekingItself(FxRobot robot) {
+    robot.interact(() -> vm.seek(TimelineDemoData.PASSAGE_AT_G3.plusSeconds(60)));
+    List<Seen> atFirst = vehiclesOnTheMap();
+    videoSeeks.clear();
+
+    Instant playedTo = TimelineDemoData.PASSAGE_AT_G3.plusSeconds(300);
+    robot.interact(() -> view.followVideo(TimelineDemoData.PASSAGE_AT_G3.plusSeconds(60).plusMillis(100)));
+    assertThat(vm.cursorProperty().get()).isEqualTo(TimelineDemoData.PASSAGE_AT_G3.plusSeconds(60)); // a tick's step
+    robot.interact(() -> view.followVideo(playedTo));
+
+    assertThat(vm.cursorProperty().get()).isEqualTo(playedTo);
+    assertThat(vehiclesOnTheMap()).isNotEqualTo(atFirst);
+    assertThat(videoSeeks).isEmpty();
+    robot.interact(() -> vm.seek(playedTo.plusSeconds(60))); // a supervisor's move still seeks the video
+    assertThat(videoSeeks).containsExactly(playedTo.plusSeconds(60));
+  }
+
+  @Test
   void theWheelZoomsAroundThePointer(FxRobot robot) {
     double x = view.lanes().xOf(TimelineDemoData.SPEEDING);
 
