@@ -107,8 +107,10 @@ public final class LoginViewModel {
   }
 
   /**
-   * The server checks only a few passwords at a time and turns the rest away (RESOURCE_EXHAUSTED):
-   * that is "busy", not "wrong", so the client waits a moment and tries again before saying anything.
+   * The server checks only a few passwords at a time and turns the rest away (RESOURCE_EXHAUSTED),
+   * and on a machine starting the embedded server and simulator an answer may miss its deadline:
+   * that is "busy", not "wrong" or "gone", so the client waits a moment and tries again before saying
+   * anything. A server that is not there answers UNAVAILABLE at once and is not asked again.
    */
   private void attempt(String user, String secret, int attempt) {
     authenticator
@@ -134,7 +136,8 @@ public final class LoginViewModel {
   private static boolean isBusy(Throwable failure) {
     Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     return cause instanceof StatusRuntimeException sre
-        && sre.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED;
+        && (sre.getStatus().getCode() == Status.Code.RESOURCE_EXHAUSTED
+            || sre.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED);
   }
 
   static String errorKeyFor(Throwable failure) {

@@ -76,6 +76,33 @@ class LoginViewModelTest {
   }
 
   @Test
+  void aSignInThatMissedItsDeadlineIsAskedAgainButAnAbsentServerIsNot() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch signedIn = new java.util.concurrent.CountDownLatch(1);
+    vm.setOnSignedIn(session -> signedIn.countDown());
+    vm.serverReady("127.0.0.1:1", (u, p) -> calls.incrementAndGet() == 1
+        ? CompletableFuture.failedFuture(Status.DEADLINE_EXCEEDED.asRuntimeException())
+        : acceptsOperator.login(u, p));
+    vm.usernameProperty().set("operator");
+    vm.passwordProperty().set("operator");
+
+    vm.loginCommand().execute();
+
+    assertThat(signedIn.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(calls.get()).isEqualTo(2);
+
+    java.util.concurrent.atomic.AtomicInteger absent = new java.util.concurrent.atomic.AtomicInteger();
+    vm.serverReady("127.0.0.1:1", (u, p) -> {
+      absent.incrementAndGet();
+      return CompletableFuture.failedFuture(Status.UNAVAILABLE.asRuntimeException());
+    });
+    vm.passwordProperty().set("operator");
+    vm.loginCommand().execute();
+    assertThat(absent.get()).isEqualTo(1);
+    assertThat(vm.errorKeyProperty().get()).isEqualTo(LoginViewModel.ERROR_UNREACHABLE);
+  }
+
+  @Test
   void aServerThatStaysBusyEndsInAnError() throws Exception {
     vm.serverReady("127.0.0.1:1",
         (u, p) -> CompletableFuture.failedFuture(Status.RESOURCE_EXHAUSTED.asRuntimeException()));
