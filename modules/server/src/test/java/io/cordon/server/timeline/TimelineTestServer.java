@@ -69,13 +69,18 @@ public final class TimelineTestServer implements AutoCloseable {
 
   /** On the given fresh database, which {@link #close()} drops. */
   public TimelineTestServer(TestDatabase testDatabase, Optional<IncidentReportDesk> desk) {
+    this(testDatabase, desk, AnswerBudget.DEFAULT_MAX_BYTES);
+  }
+
+  /** With timeline answers kept within {@code maxAnswerBytes}. */
+  TimelineTestServer(TestDatabase testDatabase, Optional<IncidentReportDesk> desk, int maxAnswerBytes) {
     this.testDatabase = testDatabase;
     List<Class<?>> entities = new ArrayList<>(JournalEntities.classes());
     entities.addAll(IncidentEntities.classes());
     database = Database.open(testDatabase.settings(), entities);
     journal = new HibernateEventJournal(database, new InProcessLiveEvents(), Clock.systemUTC());
     incidents = new IncidentBook(database, journal, Clock.systemUTC());
-    timelines = new JournalTimelines(database, PARK, incidents);
+    timelines = new JournalTimelines(database, PARK, incidents, maxAnswerBytes);
     try {
       server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
           .addService(new TimelineGrpcService(timelines))
