@@ -249,7 +249,7 @@ public final class CordonServer implements AutoCloseable {
               recording.catalog(), clock)),
           () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse("")));
       services.add(new io.cordon.server.statistics.StatisticsGrpcService(new io.cordon.server.statistics.StatisticsDesk(
-          park, database, io.cordon.server.statistics.FontLocator.fromEnvironment(), clock)));
+          park, database, io.cordon.server.report.pdf.FontLocator.fromSystem(), clock)));
       AuthInterceptor auth = new AuthInterceptor(authenticator);
       NettyServerBuilder builder =
           NettyServerBuilder.forAddress(new InetSocketAddress(config.bindAddress(), config.grpcPort()))

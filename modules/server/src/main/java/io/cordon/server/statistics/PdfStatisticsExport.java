@@ -13,6 +13,8 @@ import io.cordon.api.v1.ReportPeriod;
 import io.cordon.api.v1.ResponseBucket;
 import io.cordon.api.v1.ResponseTimes;
 import io.cordon.api.v1.StatisticsReport;
+import io.cordon.server.report.pdf.FontLocator;
+import io.cordon.server.report.pdf.ReportFont;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,24 +27,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * A report as a PDF (A4): title and period, the key figures, then each section as a bar chart drawn with PDFBox
  * vector operations and a table. Chinese text is set in the TrueType CJK font the {@link FontLocator} finds,
- * embedded as a subset; without one, Helvetica and '?' for what it cannot show.
+ * embedded as a subset, as in the incident reports; without that font there is no PDF (see {@link FontLocator}).
  */
 final class PdfStatisticsExport {
 
@@ -59,24 +55,23 @@ final class PdfStatisticsExport {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  private final FontLocator fonts;
+  private final Path fontFile;
   private PDDocument document;
   private PDFont font;
-  private boolean cjk;
   private PDPageContentStream page;
   private float y;
   private int pages;
 
-  PdfStatisticsExport(FontLocator fonts) {
-    this.fonts = fonts;
+  /** @param fontFile the TrueType CJK font, as {@link FontLocator#locate()} finds it */
+  PdfStatisticsExport(Path fontFile) {
+    this.fontFile = fontFile;
   }
 
   byte[] write(StatisticsReport report) {
-    Optional<Path> fontFile = fonts.locate();
-    try (PDDocument doc = new PDDocument(); TrueTypeCollection collection = collection(fontFile);
+    try (PDDocument doc = new PDDocument(); ReportFont reportFont = ReportFont.open(fontFile, doc);
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       document = doc;
-      loadFont(fontFile, collection);
+      font = reportFont.pdf();
       PDDocumentInformation info = doc.getDocumentInformation();
       info.setTitle(ReportTexts.TITLE + " " + ReportTexts.period(report.getPeriod()) + " " + report.getStartDate());
       info.setCreator("Cordon");
@@ -94,28 +89,6 @@ final class PdfStatisticsExport {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the statistics PDF", e);
     }
-  }
-
-  private static TrueTypeCollection collection(Optional<Path> file) throws IOException {
-    if (file.isPresent() && file.get().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
-      return new TrueTypeCollection(file.get().toFile());
-    }
-    return null;
-  }
-
-  private void loadFont(Optional<Path> file, TrueTypeCollection collection) throws IOException {
-    if (file.isEmpty()) {
-      font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-      return;
-    }
-    if (collection != null) {
-      List<TrueTypeFont> all = new ArrayList<>();
-      collection.processAllFonts(all::add);
-      font = PDType0Font.load(document, all.get(0), true);
-    } else {
-      font = PDType0Font.load(document, file.get().toFile());
-    }
-    cjk = true;
   }
 
   // ---- sections ------------------------------------------------------------------------------
@@ -451,7 +424,7 @@ final class PdfStatisticsExport {
         font.encode(ch);
         out.append(ch);
       } catch (IOException | IllegalArgumentException e) {
-        out.append(cjk && cp == '≤' ? "<=" : "?");
+        out.append(cp == '≤' ? "<=" : "?");
       }
     });
     return out.toString();

@@ -7,6 +7,8 @@ import io.cordon.api.v1.StatisticsReport;
 import io.cordon.api.v1.StatisticsRequest;
 import io.cordon.domain.park.Park;
 import io.cordon.server.persistence.Database;
+import io.cordon.server.report.pdf.FontLocator;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +45,7 @@ public final class StatisticsDesk {
    * The report as an XLSX or PDF file.
    *
    * @throws StatisticsRefusal naming the field at fault
+   * @throws MissingReportFont for a PDF when the CJK font is not there (see {@link FontLocator})
    */
   public StatisticsFile export(ExportStatisticsRequest request) {
     if (request.getFormat() != ExportFormat.EXPORT_FORMAT_XLSX && request.getFormat() != ExportFormat.EXPORT_FORMAT_PDF) {
@@ -58,6 +61,14 @@ public final class StatisticsDesk {
           .setContent(com.google.protobuf.ByteString.copyFrom(new XlsxStatisticsExport().write(report))).build();
     }
     return StatisticsFile.newBuilder().setFileName(base + ".pdf").setContentType("application/pdf")
-        .setContent(com.google.protobuf.ByteString.copyFrom(new PdfStatisticsExport(fonts).write(report))).build();
+        .setContent(com.google.protobuf.ByteString.copyFrom(new PdfStatisticsExport(font()).write(report))).build();
+  }
+
+  private Path font() {
+    try {
+      return fonts.locate();
+    } catch (IllegalStateException e) {
+      throw new MissingReportFont(e);
+    }
   }
 }

@@ -39,6 +39,10 @@ public final class StatisticsGrpcService extends StatisticsServiceGrpc.Statistic
     } catch (StatisticsRefusal e) {
       observer.onError(e.status());
       return;
+    } catch (MissingReportFont e) {
+      log.warn("{} refused: {}", what, e.getMessage());
+      observer.onError(e.status());
+      return;
     } catch (RuntimeException e) {
       log.warn("{} failed", what, e);
       observer.onError(Status.UNAVAILABLE.withDescription(what + " failed; try again").asRuntimeException());

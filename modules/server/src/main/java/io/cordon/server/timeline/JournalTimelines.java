@@ -34,7 +34,8 @@ import java.util.TreeMap;
  * subject (gates and zones count as subjects) or lies in any area (zones count as areas); no filter keeps the
  * whole park. Kept events in a lane the request wants become entries, oldest first, at most max_entries; an
  * alarm raised in the window spans to its close when that falls in the window too. Tracks: the whole window
- * of every vehicle named by a subject or an entry, and the fixes in the areas of every other vehicle.
+ * of every vehicle named by a subject or an entry, and the fixes in the areas of every other vehicle. The answer
+ * stays under gRPC's default 4 MiB message limit: see {@link AnswerBudget}.
  */
 public final class JournalTimelines implements TimelineQueries {
 
@@ -48,12 +49,19 @@ public final class JournalTimelines implements TimelineQueries {
   private final Database database;
   private final TimelineRequests requests;
   private final ParkCameras cameras;
+  private final int maxAnswerBytes;
   private final ObjectMapper json = new ObjectMapper();
 
   public JournalTimelines(Database database, Park park, IncidentScopes incidents) {
+    this(database, park, incidents, AnswerBudget.DEFAULT_MAX_BYTES);
+  }
+
+  /** @param maxAnswerBytes the largest serialized answer (see {@link AnswerBudget}) */
+  JournalTimelines(Database database, Park park, IncidentScopes incidents, int maxAnswerBytes) {
     this.database = database;
     this.requests = new TimelineRequests(park, incidents);
     this.cameras = new ParkCameras(park);
+    this.maxAnswerBytes = maxAnswerBytes;
   }
 
   /**
@@ -62,7 +70,8 @@ public final class JournalTimelines implements TimelineQueries {
   @Override
   public Timeline timeline(TimelineRequest request) {
     TimelineScope scope = requests.check(request);
-    return database.inTransaction(session -> session.doReturningWork(c -> assemble(c, scope)));
+    Timeline whole = database.inTransaction(session -> session.doReturningWork(c -> assemble(c, scope)));
+    return AnswerBudget.fit(whole, maxAnswerBytes);
   }
 
   /**

@@ -15,6 +15,7 @@ import io.cordon.server.event.EventQuery;
 import io.cordon.server.event.JournalEvent;
 import io.cordon.server.event.SubjectKey;
 import io.cordon.server.event.TypeFilter;
+import io.cordon.server.persistence.TestDatabase;
 import io.cordon.server.timeline.TimelineTestServer;
 import io.cordon.server.timeline.Times;
 import io.grpc.Status;
@@ -39,9 +40,14 @@ class IncidentLifecycleOverGrpcTest {
   Path dir;
   TimelineTestServer server;
 
+  /** The database the test runs on: H2 here, PostgreSQL in the OnPostgres subclass. */
+  TestDatabase freshDatabase(Path dir) {
+    return TestDatabase.h2(dir);
+  }
+
   @BeforeEach
   void start() {
-    server = new TimelineTestServer(dir);
+    server = new TimelineTestServer(freshDatabase(dir), Optional.empty());
     server.alarm("AL-1", T0.plusSeconds(60), T0.plusSeconds(900), "sensor", "S-1", "Z-CORE-1", List.of("C-1"));
     server.alarm("AL-2", T0.plusSeconds(300), T0.plusSeconds(1_200), "vehicle", "苏A12345", "", List.of());
     server.alarm("AL-3", T0.plusSeconds(400), null, "gate", "G3", "", List.of());
@@ -49,7 +55,9 @@ class IncidentLifecycleOverGrpcTest {
 
   @AfterEach
   void stop() throws InterruptedException {
-    server.close();
+    if (server != null) { // null when the database was skipped
+      server.close();
+    }
   }
 
   private static CreateIncidentRequest.Builder create(String requestId, String... alarms) {

@@ -1,13 +1,35 @@
 package io.cordon.server.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.rpc.PreconditionFailure;
+import io.cordon.api.v1.ExportFormat;
+import io.cordon.api.v1.ExportStatisticsRequest;
+import io.cordon.api.v1.ReportPeriod;
 import io.cordon.api.v1.StatisticsReport;
+import io.cordon.api.v1.StatisticsServiceGrpc;
+import io.cordon.server.park.ParkFileLoader;
+import io.cordon.server.persistence.Database;
+import io.cordon.server.persistence.TestDatabase;
+import io.cordon.server.report.pdf.FontLocator;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.StatusProto;
 import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -16,9 +38,13 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The exported files, read back with POI and PDFBox. */
 class StatisticsExportTest {
+
+  /** The installed CJK font, whatever report.font says on the machine running the tests. */
+  static final FontLocator INSTALLED_FONT = new FontLocator(Optional.empty(), FontLocator.KNOWN_PATHS);
 
   final StatisticsReport report = ReportFixture.weekly();
 
@@ -75,7 +101,7 @@ class StatisticsExportTest {
 
   @Test
   void thePdfShowsChineseTitlesAndTheFigures() throws Exception {
-    byte[] pdf = new PdfStatisticsExport(FontLocator.of(Optional.empty())).write(report);
+    byte[] pdf = new PdfStatisticsExport(INSTALLED_FONT.locate()).write(report);
 
     try (PDDocument document = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(document);
@@ -88,7 +114,7 @@ class StatisticsExportTest {
 
   @Test
   void thePdfEmbedsASubsetOfTheCjkFont() throws Exception {
-    byte[] pdf = new PdfStatisticsExport(FontLocator.of(Optional.empty())).write(report);
+    byte[] pdf = new PdfStatisticsExport(INSTALLED_FONT.locate()).write(report);
 
     try (PDDocument document = Loader.loadPDF(pdf)) {
       PDFont font = document.getPage(0).getResources().getFont(
@@ -101,9 +127,28 @@ class StatisticsExportTest {
   }
 
   @Test
-  void aConfiguredFontFileThatIsMissingFallsBackToTheInstalledOne() {
-    FontLocator locator = FontLocator.of(Optional.of(Path.of("/nonexistent/font.ttf")));
+  void aConfiguredFontFileThatIsMissingRefusesThePdfNamingTheKeyAndThePackage(@TempDir Path dir) throws Exception {
+    FontLocator missing = new FontLocator(Optional.of(dir.resolve("gone.ttf")), FontLocator.KNOWN_PATHS);
+    Clock clock = Clock.fixed(Instant.parse("2026-11-10T04:00:00Z"), ZoneOffset.UTC);
+    Database database = Database.open(TestDatabase.h2(dir).settings(), List.of());
+    Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(new StatisticsGrpcService(new StatisticsDesk(ParkFileLoader.loadSample(), database, missing, clock)))
+        .build().start();
+    ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+    try {
+      StatusRuntimeException e = catchThrowableOfType(() -> StatisticsServiceGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(30, TimeUnit.SECONDS).export(ExportStatisticsRequest.newBuilder()
+              .setFormat(ExportFormat.EXPORT_FORMAT_PDF).setPeriod(ReportPeriod.REPORT_PERIOD_DAILY)
+              .setStartDate("2026-11-02").build()), StatusRuntimeException.class);
 
-    assertThat(locator.locate()).contains(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"));
+      assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+      assertThat(e.getStatus().getDescription()).contains("report.font", "gone.ttf", "fonts-wqy-microhei");
+      assertThat(StatusProto.fromThrowable(e).getDetails(0).unpack(PreconditionFailure.class).getViolations(0)
+          .getSubject()).isEqualTo("report.font");
+    } finally {
+      channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      database.close();
+    }
   }
 }

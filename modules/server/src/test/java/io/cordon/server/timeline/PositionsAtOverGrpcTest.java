@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordon.api.v1.PositionAt;
 import io.cordon.api.v1.PositionsAt;
 import io.cordon.api.v1.PositionsAtRequest;
+import io.cordon.server.persistence.TestDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +26,14 @@ class PositionsAtOverGrpcTest {
   Path dir;
   TimelineTestServer server;
 
+  /** The database the test runs on: H2 here, PostgreSQL in the OnPostgres subclass. */
+  TestDatabase freshDatabase(Path dir) {
+    return TestDatabase.h2(dir);
+  }
+
   @BeforeEach
   void start() {
-    server = new TimelineTestServer(dir);
+    server = new TimelineTestServer(freshDatabase(dir), Optional.empty());
     server.fix(TRUCK, 120.950, 31.940, AT.minusSeconds(60));
     server.fix(TRUCK, 120.951, 31.940, AT.minusSeconds(10));
     server.fix(TRUCK, 120.952, 31.940, AT.plusSeconds(1)); // after the cursor
@@ -36,7 +43,9 @@ class PositionsAtOverGrpcTest {
 
   @AfterEach
   void stop() throws InterruptedException {
-    server.close();
+    if (server != null) { // null when the database was skipped
+      server.close();
+    }
   }
 
   private PositionsAt at(PositionsAtRequest.Builder request) {

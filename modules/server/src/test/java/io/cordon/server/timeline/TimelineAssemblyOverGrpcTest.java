@@ -13,9 +13,11 @@ import io.cordon.api.v1.TimelineLane;
 import io.cordon.api.v1.TimelineRequest;
 import io.cordon.api.v1.VehicleTimelineTrack;
 import io.cordon.server.event.SubjectKey;
+import io.cordon.server.persistence.TestDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,14 +38,21 @@ class TimelineAssemblyOverGrpcTest {
   Path dir;
   TimelineTestServer server;
 
+  /** The database the test runs on: H2 here, PostgreSQL in the OnPostgres subclass. */
+  TestDatabase freshDatabase(Path dir) {
+    return TestDatabase.h2(dir);
+  }
+
   @BeforeEach
   void start() {
-    server = new TimelineTestServer(dir);
+    server = new TimelineTestServer(freshDatabase(dir), Optional.empty());
   }
 
   @AfterEach
   void stop() throws InterruptedException {
-    server.close();
+    if (server != null) { // null when the database was skipped
+      server.close();
+    }
   }
 
   private static TimelineRequest.Builder window(Instant from, Instant to) {

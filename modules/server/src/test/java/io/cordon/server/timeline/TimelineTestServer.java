@@ -41,8 +41,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * TimelineService and IncidentService over real gRPC on loopback, on an H2 file database in a temporary
- * directory, with the sample park; seeds the journal, positions and the alarm center's table directly.
+ * TimelineService and IncidentService over real gRPC on loopback, on a fresh test database (H2 in a temporary
+ * directory, or a schema in the test PostgreSQL), with the sample park; seeds the journal, positions and the alarm
+ * center's table directly.
  */
 public final class TimelineTestServer implements AutoCloseable {
 
@@ -54,20 +55,32 @@ public final class TimelineTestServer implements AutoCloseable {
   public final JournalTimelines timelines;
   /** The calling user's name, as the auth context would give it. */
   public volatile String user = "supervisor";
+  private final TestDatabase testDatabase;
   private final Server server;
   private final ManagedChannel channel;
 
   public TimelineTestServer(Path dir) {
-    this(dir, Optional.empty());
+    this(TestDatabase.h2(dir), Optional.empty());
   }
 
   public TimelineTestServer(Path dir, Optional<IncidentReportDesk> desk) {
+    this(TestDatabase.h2(dir), desk);
+  }
+
+  /** On the given fresh database, which {@link #close()} drops. */
+  public TimelineTestServer(TestDatabase testDatabase, Optional<IncidentReportDesk> desk) {
+    this(testDatabase, desk, AnswerBudget.DEFAULT_MAX_BYTES);
+  }
+
+  /** With timeline answers kept within {@code maxAnswerBytes}. */
+  TimelineTestServer(TestDatabase testDatabase, Optional<IncidentReportDesk> desk, int maxAnswerBytes) {
+    this.testDatabase = testDatabase;
     List<Class<?>> entities = new ArrayList<>(JournalEntities.classes());
     entities.addAll(IncidentEntities.classes());
-    database = Database.open(TestDatabase.h2(dir).settings(), entities);
+    database = Database.open(testDatabase.settings(), entities);
     journal = new HibernateEventJournal(database, new InProcessLiveEvents(), Clock.systemUTC());
     incidents = new IncidentBook(database, journal, Clock.systemUTC());
-    timelines = new JournalTimelines(database, PARK, incidents);
+    timelines = new JournalTimelines(database, PARK, incidents, maxAnswerBytes);
     try {
       server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
           .addService(new TimelineGrpcService(timelines))
@@ -133,5 +146,6 @@ public final class TimelineTestServer implements AutoCloseable {
     channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     database.close();
+    testDatabase.drop();
   }
 }

@@ -222,7 +222,7 @@ public final class IncidentReportRenderer {
     List<List<String>> rows = new ArrayList<>();
     for (TimelineEntry e : entries.subList(0, Math.min(entries.size(), MAX_TIMELINE_ROWS))) {
       rows.add(List.of(t.time(instant(e.getEvent().getTime()), day), t.named("lane", e.getLane().name()),
-          e.getEvent().getType(), e.getEvent().getSummary(), subjects(e.getEvent().getSubjectsList())));
+          t.eventName(e.getEvent()), t.eventSentence(e.getEvent()), subjects(e.getEvent().getSubjectsList())));
     }
     flow.table(new float[] {0.9f, 0.65f, 1.35f, 3.2f, 1.9f},
         List.of(t.get("timeline.time"), t.get("timeline.lane"), t.get("timeline.type"), t.get("timeline.summary"),
@@ -320,9 +320,9 @@ public final class IncidentReportRenderer {
       Optional<String> user = e.getEvent().getSubjectsList().stream().filter(s -> s.getKind().equals("user"))
           .map(SubjectRef::getId).findFirst();
       if (user.isPresent() || e.getLane() == TimelineLane.TIMELINE_LANE_OPERATOR) {
-        actions.add(new Action(instant(e.getEvent().getTime()), user.orElse("—"), e.getEvent().getType(),
+        actions.add(new Action(instant(e.getEvent().getTime()), user.orElse("—"), t.eventName(e.getEvent()),
             subjects(e.getEvent().getSubjectsList().stream().filter(s -> !s.getKind().equals("user")).toList()),
-            e.getEvent().getSummary()));
+            t.eventSentence(e.getEvent())));
       }
     }
     if (actions.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.cordon.server.report.incident;
 
+import io.cordon.api.v1.Event;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +18,12 @@ final class ReportTexts {
 
   private final ResourceBundle bundle;
   private final Locale locale;
+  private final JournalEventTexts events;
 
   private ReportTexts(ResourceBundle bundle, Locale locale) {
     this.bundle = bundle;
     this.locale = locale;
+    this.events = JournalEventTexts.of(locale);
   }
 
   /** English for any English locale, Chinese otherwise. */
@@ -56,6 +59,16 @@ final class ReportTexts {
     } catch (MissingResourceException e) {
       return value;
     }
+  }
+
+  /** A journal event's kind in the report's language (see {@link JournalEventTexts}). */
+  String eventName(Event event) {
+    return events.name(event);
+  }
+
+  /** A journal event as a sentence in the report's language (see {@link JournalEventTexts}). */
+  String eventSentence(Event event) {
+    return events.sentence(event);
   }
 
   String dateTime(Instant at) {

@@ -6,15 +6,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the TrueType font with Chinese glyphs that reports embed. PDFBox embeds TrueType (glyf) outlines only, so
- * the CFF-based Noto CJK fonts most Linux desktops carry do not qualify; WenQuanYi Micro Hei (Debian package
- * {@code fonts-wqy-microhei}) does. The configured path ({@code report.font}) wins; otherwise the first known
- * system path that exists.
+ * Finds the TrueType font with Chinese glyphs that reports and statistics exports embed. PDFBox embeds TrueType
+ * (glyf) outlines only, so the CFF-based Noto CJK fonts most Linux desktops carry do not qualify; WenQuanYi Micro
+ * Hei (Debian package {@value #PACKAGE}) does. One behaviour for every PDF the server writes:
+ * <ul>
+ * <li>a configured file ({@value #CONFIG_KEY}: system property, else {@value #ENV_VARIABLE}) is used if it is a
+ * regular file; if it is missing the PDF fails (no silent fallback to another face: whoever configured it meant
+ * that one);</li>
+ * <li>else the first known system path that exists; if none does, the PDF fails too.</li>
+ * </ul>
+ * Failures are {@link IllegalStateException}s naming {@value #CONFIG_KEY} and {@value #PACKAGE}; the gRPC services
+ * answer them with FAILED_PRECONDITION, so the server starts without the font and only the PDFs are refused.
  */
 public final class FontLocator {
   /** The configuration key and the environment variable naming the font file explicitly. */
   public static final String CONFIG_KEY = "report.font";
   public static final String ENV_VARIABLE = "CORDON_REPORT_FONT";
+  /** The Debian package with the font the known paths look for first. */
+  public static final String PACKAGE = "fonts-wqy-microhei";
 
   /** TrueType fonts with CJK glyphs, most suitable first (.ttc collections and plain .ttf files). */
   public static final List<Path> KNOWN_PATHS = List.of(
@@ -48,10 +57,11 @@ public final class FontLocator {
       if (Files.isRegularFile(configured.get())) {
         return configured.get();
       }
-      throw new IllegalStateException(CONFIG_KEY + " names " + configured.get() + ", which is not a readable file");
+      throw new IllegalStateException(CONFIG_KEY + " names " + configured.get() + ", which is not a readable file:"
+          + " point it at a .ttf/.ttc file with Chinese glyphs, or unset it to use the installed " + PACKAGE);
     }
     return known.stream().filter(Files::isRegularFile).findFirst().orElseThrow(() -> new IllegalStateException(
         "no TrueType font with Chinese glyphs for reports: set " + CONFIG_KEY + " (or " + ENV_VARIABLE
-            + ") to a .ttf/.ttc file, or install fonts-wqy-microhei; tried " + known));
+            + ") to a .ttf/.ttc file, or install " + PACKAGE + "; tried " + known));
   }
 }

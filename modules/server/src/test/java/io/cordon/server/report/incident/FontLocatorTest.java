@@ -37,7 +37,8 @@ class FontLocatorTest {
         () -> new FontLocator(Optional.of(dir.resolve("gone.ttf")), FontLocator.KNOWN_PATHS).locate(),
         IllegalStateException.class);
 
-    assertThat(e).hasMessageContaining("report.font").hasMessageContaining("gone.ttf");
+    assertThat(e).hasMessageContaining("report.font").hasMessageContaining("gone.ttf")
+        .hasMessageContaining("fonts-wqy-microhei");
   }
 
   @Test

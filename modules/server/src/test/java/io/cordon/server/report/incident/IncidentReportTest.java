@@ -167,16 +167,28 @@ class IncidentReportTest {
   @Test
   void theTimelineRowsAppearInTheirOrder() {
     String text = pdf.text();
-    String section = text.substring(text.indexOf("三、事件时间轴"), text.indexOf("四、视频关键帧"));
+    // cells wrap at spaces: compare without them
+    String section = text.substring(text.indexOf("三、事件时间轴"), text.indexOf("四、视频关键帧")).replaceAll("\\s", "");
+    JournalEventTexts zh = JournalEventTexts.of(Locale.SIMPLIFIED_CHINESE);
     int at = 0;
     for (TimelineEntry entry : timeline.getEntriesList()) {
-      String summary = entry.getEvent().getSummary();
-      String start = summary.substring(0, Math.min(12, summary.length()));
+      String sentence = zh.sentence(entry.getEvent()).replaceAll("\\s", "");
+      String start = sentence.substring(0, Math.min(12, sentence.length()));
       int found = section.indexOf(start, at);
       assertThat(found).as("row %s after position %d", start, at).isGreaterThanOrEqualTo(0);
       at = found + 1;
     }
     assertThat(timeline.getEntriesCount()).isGreaterThanOrEqualTo(8);
+  }
+
+  @Test
+  void theTimelineReadsInChineseNotInTheServersEnglishSummaries() {
+    String text = pdf.text();
+    String section = text.substring(text.indexOf("三、事件时间轴"), text.indexOf("四、视频关键帧")).replaceAll("\\s", "");
+
+    assertThat(section).contains("报警产生", "接警", "派警", "关闭报警", "徘徊报警（重要）产生", "徘徊报警由operator接警",
+        "徘徊报警由operator关闭", "人工上报报警（紧急）产生", "入园通过卡口", "调取东门录像");
+    assertThat(section).doesNotContain("LOITERING", "(major)", "acknowledgeby", "alarm.raised", "gate.passage");
   }
 
   @Test
@@ -186,7 +198,8 @@ class IncidentReportTest {
     var acknowledge = loitering.getHistoryList().stream().filter(t -> t.getAction().equals("acknowledge"))
         .findFirst().orElseThrow();
     assertThat(section).contains("接警", "operator", CLOCK.format(instant(acknowledge.getAt()).atZone(ReportTexts.SHOWN_IN)),
-        "关闭报警", "supervisor", "user.note");
+        "关闭报警", "supervisor", "操作员备注", "调取东门录像");
+    assertThat(section).doesNotContain("user.note");
   }
 
   @Test
