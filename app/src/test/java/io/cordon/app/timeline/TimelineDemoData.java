@@ -65,19 +65,22 @@ final class TimelineDemoData {
     int[] minutes = {2, 11, 15, 31, 44, 52};
     String[] plates = {"苏A12B34", CAR, "苏F99Q01", "苏A0C7D2", "苏E5E555", "苏A12B34"};
     for (int i = 0; i < minutes.length; i++) {
-      t.addEntries(entry(TimelineLane.TIMELINE_LANE_ACCESS, seq++, FROM.plusSeconds(minutes[i] * 60L), "gate.passage",
-          null, g3, "车辆 " + plates[i] + " 经 G3 驶入", "vehicle", plates[i], "gate", "G3"));
+      t.addEntries(with(entry(TimelineLane.TIMELINE_LANE_ACCESS, seq++, FROM.plusSeconds(minutes[i] * 60L),
+          "gate.passage", null, g3, "车辆 " + plates[i] + " 经 G3 驶入", "vehicle", plates[i], "gate", "G3"),
+          "lane", "V1", "direction", "ENTRY"));
     }
     t.addEntries(entry(TimelineLane.TIMELINE_LANE_ACCESS, seq++, FROM.plusSeconds(5 * 60), "gate.entry_denied", null,
         g3, "hazmat vehicle refused at an ordinary gate", "vehicle", TANKER, "gate", "G3"));
-    t.addEntries(entry(TimelineLane.TIMELINE_LANE_ACCESS, seq++, DRIVE_FROM, "gate.passage", null, g1,
-        "tanker entered at G1", "vehicle", TANKER, "gate", "G1"));
+    t.addEntries(with(entry(TimelineLane.TIMELINE_LANE_ACCESS, seq++, DRIVE_FROM, "gate.passage", null, g1,
+        "tanker entered at G1", "vehicle", TANKER, "gate", "G1"), "lane", "V2", "direction", "ENTRY"));
     // the tanker speeds: a violation, then an alarm open until resolved
     LonLat speedingAt = point(ROAD.line(), share(SPEEDING));
-    t.addEntries(entry(TimelineLane.TIMELINE_LANE_VEHICLE, seq++, SPEEDING, "track.violation_started", null,
-        speedingAt, "overspeed 58 km/h (limit 40)", "vehicle", TANKER));
-    t.addEntries(entry(TimelineLane.TIMELINE_LANE_VEHICLE, seq++, FROM.plusSeconds(22 * 60), "track.violation_ended",
-        null, point(ROAD.line(), share(FROM.plusSeconds(22 * 60))), "overspeed ended", "vehicle", TANKER));
+    t.addEntries(with(entry(TimelineLane.TIMELINE_LANE_VEHICLE, seq++, SPEEDING, "track.violation_started", null,
+        speedingAt, "overspeed 58 km/h (limit 40)", "vehicle", TANKER),
+        "plate", TANKER, "rule", "OVERSPEED", "place", ROAD.name(), "speed_kmh", "58", "limit_kmh", "40"));
+    t.addEntries(with(entry(TimelineLane.TIMELINE_LANE_VEHICLE, seq++, FROM.plusSeconds(22 * 60),
+        "track.violation_ended", null, point(ROAD.line(), share(FROM.plusSeconds(22 * 60))), "overspeed ended",
+        "vehicle", TANKER), "plate", TANKER, "rule", "OVERSPEED", "place", ROAD.name()));
     t.addEntries(alarm(seq++, SPEEDING, FROM.plusSeconds(38 * 60), "A-000012", "VEHICLE_SPEEDING", "MAJOR",
         speedingAt, "vehicle", TANKER));
     // the perimeter: a fault, then an intrusion (critical)
@@ -169,6 +172,15 @@ final class TimelineDemoData {
       b.setEnd(ts(end));
     }
     return b.build();
+  }
+
+  /** The entry with the attributes its type carries on a real server (the client's sentences need them). */
+  static TimelineEntry with(TimelineEntry entry, String... attributes) {
+    Event.Builder e = entry.getEvent().toBuilder();
+    for (int i = 0; i + 1 < attributes.length; i += 2) {
+      e.putAttributes(attributes[i], attributes[i + 1]);
+    }
+    return entry.toBuilder().setEvent(e).build();
   }
 
   static com.google.protobuf.Timestamp ts(Instant t) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An event's texts in the operator's language: type, main subject and a one-line summary built
@@ -41,6 +43,27 @@ import java.util.function.Function;
  * count, {4} = severity ({@code alarm.severity.SEVERITY}), {5} = the source ("传感器 S-0034"),
  * {6} = snoozed until (park time); a note, reason or device text follows as {@code
  * event.summary.detail}. E.g. {@code {0} {1} 已接警（{2}）} → A-000012 周界入侵 已接警（operator）.
+ *
+ * <p>Every other type with an {@code event.summary.TYPE} pattern (gate access, emergencies,
+ * incidents, registration, trips, parking lot …) is written with {0} = the main subject's id and
+ * <em>named arguments</em>, which any pattern above may use as well:
+ *
+ * <pre>
+ * {name}                the attribute {@code name}, else the id of the first subject of kind
+ *                       {@code name}, else empty              {plate}, {gate}, {vehicle}
+ * {name:prefix}         that value in words: key {@code prefix.VALUE}, the value itself when there
+ *                       is none; a comma-separated value item by item, joined with
+ *                       {@code event.summary.separator}       {rule:gate.rule} → 通行证有效
+ * {name:time}           an instant in park time, MM-dd HH:mm  {until:time} → 11-25 10:30
+ * {name/key}            empty when the value is, else the pattern {@code key} with {0} = the value,
+ *                       for optional parts                    {lane/event.summary.lane} → /L1
+ * {name:prefix/key}     both
+ * </pre>
+ *
+ * E.g. {@code event.summary.gate.agent=卡口 {gate} 的终端 {agent} {state:event.value.agent}} →
+ * 卡口 G5 的终端 sim-G5 已连接. Values in words without a vocabulary elsewhere (booleans,
+ * connection states, review steps …) are under {@code event.value.NAME.VALUE}. As in any
+ * MessageFormat pattern, a single quote must be doubled.
  */
 public final class EventDescriptions {
   public static final String SENSOR = "sensor";
@@ -54,6 +77,11 @@ public final class EventDescriptions {
   public static final String ALARM_EVENT_PREFIX = "alarm.";
   public static final String ALARM_ID = "alarm_id";
   private static final String SYSTEM = "system";
+  private static final String SENSOR_EVENT_PREFIX = "sensor.";
+  private static final String TIME = "time";
+  /** A named argument: {name}, {name:prefix}, {name/key} or {name:prefix/key}. */
+  private static final Pattern NAMED =
+      Pattern.compile("\\{([a-z][a-z0-9_]*)(?::([A-Za-z0-9_.]+))?(?:/([A-Za-z0-9_.]+))?}");
   private static final DateTimeFormatter UNTIL =
       DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(EventRow.PARK_TIME_ZONE);
 
@@ -86,22 +114,28 @@ public final class EventDescriptions {
     if (gate.isPresent() && row.type().equals(GATE_STATE)) {
       String state = row.attributes().getOrDefault("state", "");
       return messages.apply("event.summary.gate.state")
-          .map(p -> format(p, gate.get().id(), messages.apply("gate.state." + state).orElse(state)))
+          .map(p -> format(p, row, gate.get().id(), messages.apply("gate.state." + state).orElse(state)))
           .orElse(row.summary());
     }
     if (gate.isPresent() && row.type().equals(GATE_COMMAND)) {
       String action = row.attributes().getOrDefault("action", "");
       return messages.apply("event.summary.gate.command." + action)
-          .map(p -> format(p, gate.get().id(), row.attributes().getOrDefault("user", ""),
+          .map(p -> format(p, row, gate.get().id(), row.attributes().getOrDefault("user", ""),
               row.attributes().getOrDefault("reason", "")))
           .orElse(row.summary());
     }
     Optional<String> headline = messages.apply("event.summary." + row.type());
-    Optional<EventSubject> sensor = row.subjectOfKind(SENSOR);
-    if (headline.isEmpty() || sensor.isEmpty()) {
+    if (headline.isEmpty()) {
       return row.summary();
     }
-    String text = format(headline.get(), sensor.get().id());
+    if (!row.type().startsWith(SENSOR_EVENT_PREFIX)) {
+      return format(headline.get(), row, row.subjectId());
+    }
+    Optional<EventSubject> sensor = row.subjectOfKind(SENSOR);
+    if (sensor.isEmpty()) {
+      return row.summary();
+    }
+    String text = format(headline.get(), row, sensor.get().id());
 
     List<String> details = new ArrayList<>();
     row.subjectOfKind(SEGMENT).ifPresent(segment -> details.add(format(message("event.summary.segment"), segment.id())));
@@ -131,7 +165,7 @@ public final class EventDescriptions {
     String severity = attributes.getOrDefault("severity", "");
     String source = row.subjects().stream().filter(s -> !s.kind().equals(ALARM)).findFirst()
         .map(s -> messages.apply("subject.kind." + s.kind()).orElse(s.kind()) + " " + s.id()).orElse("");
-    String text = format(pattern.get(),
+    String text = format(pattern.get(), row,
         alarmId,
         type.isEmpty() ? "" : messages.apply("alarm.type." + type).orElse(type),
         by.isEmpty() || by.equals(SYSTEM) ? messages.apply("alarm.history.system").orElse(SYSTEM) : by,
@@ -166,6 +200,48 @@ public final class EventDescriptions {
   /** A key every bundle must have; shows the key itself when missing, so the gap is visible. */
   private String message(String key) {
     return messages.apply(key).orElse(key);
+  }
+
+  /** {@code pattern} with the numbered arguments given and the named ones taken from the event. */
+  private String format(String pattern, EventRow row, Object... numbered) {
+    List<Object> args = new ArrayList<>(List.of(numbered));
+    Matcher named = NAMED.matcher(pattern);
+    StringBuilder numberedPattern = new StringBuilder();
+    while (named.find()) {
+      args.add(named(row, named.group(1), named.group(2), named.group(3)));
+      named.appendReplacement(numberedPattern, Matcher.quoteReplacement("{" + (args.size() - 1) + "}"));
+    }
+    named.appendTail(numberedPattern);
+    return format(numberedPattern.toString(), args.toArray());
+  }
+
+  /** A named argument's text: the attribute, else the subject of that kind; in words, wrapped. */
+  private String named(EventRow row, String name, String prefix, String wrapper) {
+    String value = row.attributes().getOrDefault(name, "").strip();
+    if (value.isEmpty()) {
+      value = row.subjectOfKind(name).map(EventSubject::id).orElse("");
+    }
+    if (value.isEmpty()) {
+      return "";
+    }
+    if (prefix != null) {
+      value = inWords(prefix, value);
+    }
+    return wrapper == null ? value : format(message(wrapper), value);
+  }
+
+  private String inWords(String prefix, String value) {
+    if (prefix.equals(TIME)) {
+      return until(value);
+    }
+    List<String> words = new ArrayList<>();
+    for (String item : value.split(",")) {
+      String key = item.strip();
+      if (!key.isEmpty()) {
+        words.add(messages.apply(prefix + "." + key).orElse(key));
+      }
+    }
+    return String.join(message("event.summary.separator"), words);
   }
 
   private static String format(String pattern, Object... args) {

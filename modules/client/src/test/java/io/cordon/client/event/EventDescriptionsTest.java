@@ -137,6 +137,90 @@ class EventDescriptionsTest {
     assertThat(summaryOf(gateEvent("gate.state").putAttributes("state", "OPEN"))).isEqualTo("server words");
   }
 
+  // ---- named arguments: every other type ---------------------------------------------------------
+
+  private static final Map<String, String> NAMED_CHINESE =
+      Map.ofEntries(
+          Map.entry("event.summary.gate.agent", "卡口 {gate} 的终端 {agent} {state:event.value.agent}"),
+          Map.entry("event.value.agent.connected", "已连接"),
+          Map.entry("event.summary.gate.access",
+              "卡口 {0}{lane/event.summary.lane} {direction:gate.direction}园{passed:event.value.passed}"
+                  + "{vehicle/event.summary.note}{rule:gate.rule/event.summary.details}"),
+          Map.entry("event.summary.lane", "/{0}"),
+          Map.entry("event.summary.note", "：{0}"),
+          Map.entry("event.summary.details", "（{0}）"),
+          Map.entry("event.summary.separator", "，"),
+          Map.entry("gate.direction.ENTRY", "入"),
+          Map.entry("event.value.passed.true", "放行"),
+          Map.entry("gate.rule.PERMIT_VALID", "通行证有效"),
+          Map.entry("event.summary.reviewer.departments_set", "审核人 {username} 负责{departments:registration.department}"),
+          Map.entry("registration.department.SAFETY", "安全管理部"),
+          Map.entry("registration.department.EMERGENCY_MANAGEMENT", "应急管理部门"),
+          Map.entry("event.summary.blacklist.added", "{subject_id} 列入黑名单{until:time/event.summary.until}"),
+          Map.entry("event.summary.until", "（至 {0}）"),
+          Map.entry("event.summary.gate.command.HOLD_OPEN", "{1} 下令卡口 {0}{lane/event.summary.lane} 保持常开：{2}"));
+
+  private final EventDescriptions namedDescriptions =
+      new EventDescriptions(key -> Optional.ofNullable(NAMED_CHINESE.get(key)));
+
+  private String namedSummaryOf(Event.Builder event) {
+    return namedDescriptions.summary(EventRow.from(event.build()));
+  }
+
+  @Test
+  void aNamedArgumentIsAnAttributeOrElseTheSubjectOfThatKind() {
+    Event.Builder agent = gateEvent("gate.agent").putAttributes("agent", "sim-G5").putAttributes("state", "connected")
+        .setSummary("Gate agent sim-G5 of G-07 connected");
+    assertThat(namedSummaryOf(agent)).isEqualTo("卡口 G-07 的终端 sim-G5 已连接");
+  }
+
+  @Test
+  void aValueWithoutWordsIsShownAsSent() {
+    Event.Builder agent = gateEvent("gate.agent").putAttributes("agent", "sim-G5").putAttributes("state", "flapping");
+    assertThat(namedSummaryOf(agent)).isEqualTo("卡口 G-07 的终端 sim-G5 flapping");
+  }
+
+  @Test
+  void optionalPartsAreWrappedWhenPresentAndLeftOutWhenNot() {
+    Event.Builder access = gateEvent("gate.access")
+        .addSubjects(SubjectRef.newBuilder().setKind("vehicle").setId("苏E12345"))
+        .putAttributes("lane", "L1").putAttributes("direction", "ENTRY").putAttributes("passed", "true")
+        .putAttributes("rule", "PERMIT_VALID");
+    assertThat(namedSummaryOf(access)).isEqualTo("卡口 G-07/L1 入园放行：苏E12345（通行证有效）");
+
+    Event.Builder bare = gateEvent("gate.access").putAttributes("direction", "ENTRY").putAttributes("passed", "true");
+    assertThat(namedSummaryOf(bare)).isEqualTo("卡口 G-07 入园放行");
+  }
+
+  @Test
+  void aListIsPutIntoWordsItemByItem() {
+    Event.Builder set = Event.newBuilder().setSeq(13).setType("reviewer.departments_set")
+        .addSubjects(SubjectRef.newBuilder().setKind("user").setId("li.ming"))
+        .putAttributes("username", "li.ming").putAttributes("departments", "SAFETY,EMERGENCY_MANAGEMENT");
+    assertThat(namedSummaryOf(set)).isEqualTo("审核人 li.ming 负责安全管理部，应急管理部门");
+  }
+
+  @Test
+  void anInstantIsShownInParkTime() {
+    Event.Builder added = Event.newBuilder().setSeq(14).setType("blacklist.added")
+        .addSubjects(SubjectRef.newBuilder().setKind("blacklist").setId("B-1"))
+        .putAttributes("subject_id", "苏E12345").putAttributes("until", "2026-11-25T02:30:00Z");
+    assertThat(namedSummaryOf(added)).isEqualTo("苏E12345 列入黑名单（至 11-25 10:30）");
+    assertThat(namedSummaryOf(added.removeAttributes("until"))).isEqualTo("苏E12345 列入黑名单");
+  }
+
+  @Test
+  void numberedPatternsMayUseNamedArgumentsToo() {
+    Event.Builder command = gateEvent("gate.command").putAttributes("action", "HOLD_OPEN")
+        .putAttributes("user", "operator").putAttributes("reason", "疏散").putAttributes("lane", "L2");
+    assertThat(namedSummaryOf(command)).isEqualTo("operator 下令卡口 G-07/L2 保持常开：疏散");
+  }
+
+  @Test
+  void aTypeWithoutAPatternStillKeepsTheServersSummary() {
+    assertThat(namedSummaryOf(gateEvent("gate.fault").putAttributes("device", "barrier"))).isEqualTo("server words");
+  }
+
   // ---- the alarm center's events ---------------------------------------------------------------
 
   private static final Map<String, String> ALARM_CHINESE =
