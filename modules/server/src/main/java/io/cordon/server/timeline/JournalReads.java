@@ -42,8 +42,10 @@ final class JournalReads {
 
   /** The lowest and highest seq of the events that occurred in [from, to); empty when there are none. */
   Optional<long[]> seqRange(Instant from, Instant to) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(
-        "select min(seq), max(seq) from journal_event where occurred_at >= ? and occurred_at < ?")) {
+    // "offset 0 rows" keeps PostgreSQL from answering min/max by walking the primary key until a row of the
+    // window turns up (1.7 s at 10 M events); it reads the window's rows from the time index instead (2 ms)
+    try (PreparedStatement select = connection.prepareStatement("select min(seq), max(seq) from (select seq"
+        + " from journal_event where occurred_at >= ? and occurred_at < ? offset 0 rows) w")) {
       select.setObject(1, Times.utc(from));
       select.setObject(2, Times.utc(to));
       try (ResultSet rows = select.executeQuery()) {
