@@ -233,7 +233,7 @@ public final class FakeTimelineServer implements AutoCloseable {
     channel.awaitTermination(5, TimeUnit.SECONDS);
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
