@@ -1,8 +1,8 @@
 package io.cordon.app.timeline;
 
+import io.cordon.api.v1.CameraWithoutClip;
 import io.cordon.api.v1.Incident;
 import io.cordon.api.v1.IncidentStatus;
-import io.cordon.api.v1.CameraWithoutClip;
 import io.cordon.app.i18n.I18n;
 import io.cordon.client.incident.ClipDownloads;
 import io.cordon.client.incident.IncidentsViewModel;

@@ -36,8 +36,9 @@ public final class ClipDownloads {
     this(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build());
   }
 
-  ClipDownloads(HttpClient http) {
-    this.http = http;
+  /** @param http the client the downloads share (its connect timeout and redirect policy apply) */
+  public ClipDownloads(HttpClient http) {
+    this.http = java.util.Objects.requireNonNull(http, "http");
   }
 
   /** A clip saved and checked. */
@@ -95,6 +96,11 @@ public final class ClipDownloads {
         .exceptionally(failure -> {
           Throwable cause = failure instanceof CompletionException && failure.getCause() != null
               ? failure.getCause() : failure;
+          try {
+            Files.deleteIfExists(partial);
+          } catch (IOException e) {
+            cause.addSuppressed(e);
+          }
           throw new CompletionException(new ClipDownloadException(name, false,
               "the download of " + name + " failed: " + cause));
         });
