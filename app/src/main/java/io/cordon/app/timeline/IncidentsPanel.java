@@ -1,12 +1,15 @@
 package io.cordon.app.timeline;
 
+import io.cordon.api.v1.CameraWithoutClip;
 import io.cordon.api.v1.Incident;
 import io.cordon.api.v1.IncidentStatus;
 import io.cordon.app.i18n.I18n;
+import io.cordon.client.incident.ClipDownloads;
 import io.cordon.client.incident.IncidentsViewModel;
 import io.cordon.client.timeline.TimelineClient;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -25,6 +28,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -32,7 +36,9 @@ import javafx.stage.Window;
  * 事件 (incidents) beside the timeline: the list (open ones by default), a form for a new incident —
  * title and the alarms, filled from the alarm queue's "新建事件" — or alarms to add to the selected
  * one, closing the selected one with a conclusion, opening its timeline, and "生成报告": the signed
- * PDF rendered by the server and saved where the user chooses.
+ * PDF rendered by the server and saved where the user chooses, and "导出录像": the incident window's
+ * recording of every linked camera downloaded into a folder of the user's choice, each file checked
+ * against the SHA-256 the server journalled, with a summary that names the cameras without recording.
  */
 public final class IncidentsPanel {
   public static final String LIST_ID = "incident-list";
@@ -43,6 +49,7 @@ public final class IncidentsPanel {
   public static final String CONCLUSION_ID = "incident-conclusion";
   public static final String CLOSE_ID = "incident-close";
   public static final String REPORT_ID = "incident-report";
+  public static final String CLIPS_ID = "incident-clips";
   public static final String OPEN_TIMELINE_ID = "incident-open-timeline";
   public static final String MESSAGE_ID = "incident-message";
 
@@ -53,6 +60,7 @@ public final class IncidentsPanel {
   private final VBox root;
   private Consumer<Incident> onOpenTimeline = incident -> {};
   private Function<Incident, Optional<Path>> reportTarget = this::chooseReportFile;
+  private Function<Incident, Optional<Path>> clipsFolder = this::chooseClipsFolder;
   private boolean editingAlarms;
 
   IncidentsPanel(IncidentsViewModel vm, TimelineTexts texts) {
@@ -116,7 +124,10 @@ public final class IncidentsPanel {
     report.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
     report.setOnAction(e -> reportTarget.apply(vm.selectedProperty().get())
         .ifPresent(path -> vm.renderReport(path, I18n.tag(i18n.getLocale()))));
-    HBox selectedBar = new HBox(8, openTimeline, report);
+    Button clips = button("incident.clips", CLIPS_ID);
+    clips.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
+    clips.setOnAction(e -> clipsFolder.apply(vm.selectedProperty().get()).ifPresent(vm::exportClips));
+    HBox selectedBar = new HBox(8, openTimeline, report, clips);
 
     TextField title = new TextField();
     title.setId(TITLE_ID);
@@ -163,7 +174,7 @@ public final class IncidentsPanel {
     message.setWrapText(true);
     message.getStyleClass().add("incident-message");
     message.textProperty().bind(i18n.binding(this::messageText, vm.errorKeyProperty(), vm.errorDetailProperty(),
-        vm.lastReportProperty(), vm.busyProperty()));
+        vm.lastReportProperty(), vm.lastClipsProperty(), vm.busyProperty()));
 
     root = new VBox(8,
         section("incident.list.title"), listBar, list, selected, selectedBar,
@@ -190,6 +201,19 @@ public final class IncidentsPanel {
   /** Where a report is saved: a file chooser by default; tests answer without one. */
   public void setReportTarget(Function<Incident, Optional<Path>> chooser) {
     reportTarget = Objects.requireNonNull(chooser, "chooser");
+  }
+
+  /** Where clips are saved: a folder chooser by default; tests answer without one. */
+  public void setClipsFolder(Function<Incident, Optional<Path>> chooser) {
+    clipsFolder = Objects.requireNonNull(chooser, "chooser");
+  }
+
+  private Optional<Path> chooseClipsFolder(Incident incident) {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle(texts.format("incident.clips.choose", incident.getId()));
+    Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+    java.io.File folder = chooser.showDialog(owner);
+    return Optional.ofNullable(folder).map(java.io.File::toPath);
   }
 
   private Optional<Path> chooseReportFile(Incident incident) {
@@ -236,8 +260,44 @@ public final class IncidentsPanel {
       String detail = vm.errorDetailProperty().get();
       return texts.error(error) + (detail.isEmpty() ? "" : "（" + detail + "）");
     }
+    IncidentsViewModel.SavedClips clips = vm.lastClipsProperty().get();
+    if (clips != null) {
+      return clipsText(clips);
+    }
     IncidentsViewModel.SavedReport report = vm.lastReportProperty().get();
     return report == null ? "" : texts.format("incident.report.saved", report.file().toString(), shortHash(report.sha256()));
+  }
+
+  /** The files saved (camera, file, size, hash) and the cameras without recording with the reason. */
+  private String clipsText(IncidentsViewModel.SavedClips clips) {
+    StringBuilder text = new StringBuilder(texts.format("incident.clips.saved",
+        Integer.toString(clips.clips().size()), clips.folder().toString(), size(clips.totalBytes())));
+    for (ClipDownloads.SavedClip clip : clips.clips()) {
+      text.append("\n").append(texts.format("incident.clips.file", camera(clip.cameraId(), clip.cameraName()),
+          clip.file().getFileName().toString(), size(clip.bytes()), shortHash(clip.sha256())));
+    }
+    for (CameraWithoutClip camera : clips.withoutRecording()) {
+      text.append("\n").append(texts.format("incident.clips.without", camera(camera.getCameraId(),
+          camera.getCameraName()), texts.get("incident.clips.reason.noRecording")));
+    }
+    return text.toString();
+  }
+
+  private static String camera(String id, String name) {
+    return name.isEmpty() ? id : id + " " + name;
+  }
+
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+    if (bytes < 1024L * 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+    return String.format(Locale.ROOT, "%.2f GB", bytes / (1024.0 * 1024 * 1024));
   }
 
   private Label section(String key) {

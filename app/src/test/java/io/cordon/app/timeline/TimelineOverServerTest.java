@@ -142,6 +142,34 @@ class TimelineOverServerTest {
         .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
   }
 
+  @Test
+  void theExportVideoButtonSavesIntoTheChosenFolderAndListsCamerasWithoutRecording() throws Exception {
+    IncidentsPanel panel = window.view().incidents();
+    IncidentsViewModel incidents = panel.viewModel();
+    WaitForAsyncUtils.asyncFx(() -> {
+      incidents.useAlarms(List.of(alarm.getAlarmId()));
+      incidents.titleProperty().set("东门围栏录像");
+      incidents.create();
+    }).get();
+    waitFor("the new incident", () -> incidents.selectedProperty().get() != null
+        && incidents.selectedProperty().get().getTitle().equals("东门围栏录像"));
+    Path folder = dataDir.resolve("clips");
+    // nothing is recorded on this server: the summary says so for every linked camera
+    WaitForAsyncUtils.asyncFx(() -> {
+      panel.setClipsFolder(incident -> java.util.Optional.of(folder));
+      ((javafx.scene.control.Button) panel.root().lookup("#" + IncidentsPanel.CLIPS_ID)).fire();
+    }).get();
+    waitFor("the exported clips", () -> incidents.lastClipsProperty().get() != null);
+
+    IncidentsViewModel.SavedClips saved = WaitForAsyncUtils.asyncFx(() -> incidents.lastClipsProperty().get()).get();
+    assertThat(saved.folder()).isEqualTo(folder);
+    assertThat(saved.clips()).isEmpty();
+    String message = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) panel.root()
+        .lookup("#" + IncidentsPanel.MESSAGE_ID)).getText()).get();
+    assertThat(message).startsWith("已导出 0 段录像到 " + folder);
+    saved.withoutRecording().forEach(c -> assertThat(message).contains(c.getCameraId()).contains("事件时间窗内无录像"));
+  }
+
   private static void waitFor(String what, Callable<Boolean> condition) throws TimeoutException {
     try {
       WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());

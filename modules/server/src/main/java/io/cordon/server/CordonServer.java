@@ -244,9 +244,12 @@ public final class CordonServer implements AutoCloseable {
       io.cordon.server.timeline.JournalTimelines timelines =
           new io.cordon.server.timeline.JournalTimelines(database, park, incidents);
       services.add(new io.cordon.server.timeline.TimelineGrpcService(timelines));
+      io.cordon.media.record.SegmentCatalog recordedSegments = recording.catalog();
       services.add(new io.cordon.server.incident.IncidentGrpcService(incidents, timelines,
           Optional.of(io.cordon.server.report.incident.SignedIncidentReportDesk.create(park, database, journal,
               recording.catalog(), clock)),
+          recording.exportLinks().map(links -> io.cordon.server.report.incident.JournalledIncidentClipDesk.create(
+              park, database, journal, recordedSegments, links, clock)),
           () -> AuthContext.currentUser().map(AuthenticatedUser::username).orElse("")));
       services.add(new io.cordon.server.statistics.StatisticsGrpcService(new io.cordon.server.statistics.StatisticsDesk(
           park, database, io.cordon.server.report.pdf.FontLocator.fromSystem(), clock)));

@@ -3,8 +3,10 @@ package io.cordon.client.incident;
 import io.cordon.api.v1.AddAlarmsRequest;
 import io.cordon.api.v1.CloseIncidentRequest;
 import io.cordon.api.v1.CreateIncidentRequest;
+import io.cordon.api.v1.ExportIncidentClipsRequest;
 import io.cordon.api.v1.GetIncidentRequest;
 import io.cordon.api.v1.Incident;
+import io.cordon.api.v1.IncidentClips;
 import io.cordon.api.v1.IncidentList;
 import io.cordon.api.v1.IncidentReport;
 import io.cordon.api.v1.IncidentServiceGrpc;
@@ -28,6 +30,8 @@ public final class IncidentClient {
   public static final Duration CALL_DEADLINE = ServerConnection.CALL_DEADLINE;
   /** A report gathers the timeline, a map snapshot and key frames before it is signed. */
   public static final Duration REPORT_DEADLINE = Duration.ofSeconds(90);
+  /** The server cuts up to a day of recording per linked camera and hashes each file before it answers. */
+  public static final Duration CLIPS_DEADLINE = Duration.ofMinutes(5);
 
   private final Channel channel;
   private final CallCredentials credentials;
@@ -67,6 +71,12 @@ public final class IncidentClient {
 
   public CompletableFuture<IncidentReport> renderReport(RenderReportRequest request) {
     return call(() -> stub(REPORT_DEADLINE).renderReport(request));
+  }
+
+  /** Cuts the incident window's recording per linked camera; the answer holds ticketed URLs and hashes. */
+  public CompletableFuture<IncidentClips> exportClips(String incidentId) {
+    ExportIncidentClipsRequest request = ExportIncidentClipsRequest.newBuilder().setIncidentId(incidentId).build();
+    return call(() -> stub(CLIPS_DEADLINE).exportClips(request));
   }
 
   /** Runs on the background executor (writing a report to disk, for one). */

@@ -2,6 +2,7 @@ package io.cordon.client.incident;
 
 import io.cordon.api.v1.AddAlarmsRequest;
 import io.cordon.api.v1.Alarm;
+import io.cordon.api.v1.CameraWithoutClip;
 import io.cordon.api.v1.CloseIncidentRequest;
 import io.cordon.api.v1.CreateIncidentRequest;
 import io.cordon.api.v1.Incident;
@@ -45,7 +46,9 @@ import javafx.collections.ObservableList;
 /**
  * Incidents (事件) for the supervisor: the list (open ones only by default), a new incident from
  * alarms selected in the alarm queue with a title, alarms added to one, closing it with a
- * conclusion, and its signed PDF report rendered by the server and saved where the user chose.
+ * conclusion, its signed PDF report rendered by the server and saved where the user chose, and its
+ * video: the server cuts the window's recording per linked camera, the clips are downloaded into a
+ * folder of the user's choice and checked against the SHA-256 the server journalled.
  * Each mutating call carries a request id kept until it succeeds, so repeating a call after a lost
  * answer does not make a second incident. UI executor only.
  */
@@ -56,8 +59,12 @@ public final class IncidentsViewModel {
   public static final String ERROR_NO_ALARMS = "incident.error.noAlarms";
   public static final String ERROR_CONCLUSION = "incident.error.conclusion";
   public static final String ERROR_WRITE = "incident.error.write";
+  public static final String ERROR_CLIP_WRITE = "incident.error.clipWrite";
+  public static final String ERROR_CLIP_DOWNLOAD = "incident.error.clipDownload";
+  public static final String ERROR_CLIP_HASH = "incident.error.clipHash";
 
   private final IncidentClient client;
+  private final ClipDownloads downloads;
   private final Executor ui;
 
   private final ObservableList<Incident> incidents = FXCollections.observableArrayList();
@@ -76,6 +83,7 @@ public final class IncidentsViewModel {
   private final ReadOnlyStringWrapper errorKey = new ReadOnlyStringWrapper(this, "errorKey", "");
   private final ReadOnlyStringWrapper errorDetail = new ReadOnlyStringWrapper(this, "errorDetail", "");
   private final ReadOnlyObjectWrapper<SavedReport> lastReport = new ReadOnlyObjectWrapper<>(this, "lastReport");
+  private final ReadOnlyObjectWrapper<SavedClips> lastClips = new ReadOnlyObjectWrapper<>(this, "lastClips");
 
   // UI thread only
   private String createRequestId = UUID.randomUUID().toString();
@@ -83,7 +91,13 @@ public final class IncidentsViewModel {
   private long generation;
 
   public IncidentsViewModel(IncidentClient client, Executor ui) {
+    this(client, new ClipDownloads(), ui);
+  }
+
+  /** @param downloads fetches the exported clips from the relay */
+  public IncidentsViewModel(IncidentClient client, ClipDownloads downloads, Executor ui) {
     this.client = Objects.requireNonNull(client, "client");
+    this.downloads = Objects.requireNonNull(downloads, "downloads");
     this.ui = Objects.requireNonNull(ui, "ui");
     createValidation = Bindings.createStringBinding(this::validateCreate, title, alarmIds);
     closeValidation = Bindings.createStringBinding(this::validateClose, conclusion, selected);
@@ -221,9 +235,29 @@ public final class IncidentsViewModel {
     CompletableFuture<SavedReport> saved = client.renderReport(request).thenCompose(report ->
         client.inBackground(() -> write(target, report)));
     run(saved, report -> {
+      lastClips.set(null);
       lastReport.set(report);
       // the server recorded the new hash: show it in the list
       refreshOne(incident.getId());
+    });
+  }
+
+  /**
+   * Exports the selected incident's clips and downloads them into {@code folder}, each checked against its
+   * recorded SHA-256; {@link #lastClipsProperty()} lists the files and the cameras without recording. The last
+   * report's message is cleared so the panel shows the clips.
+   */
+  public void exportClips(Path folder) {
+    Incident incident = selected.get();
+    if (incident == null || folder == null || busy.get()) {
+      return;
+    }
+    CompletableFuture<SavedClips> saved = client.exportClips(incident.getId()).thenCompose(clips ->
+        downloads.download(clips, folder).thenApply(files ->
+            new SavedClips(clips.getIncidentId(), folder, files, clips.getWithoutClipList())));
+    run(saved, ERROR_CLIP_WRITE, clips -> {
+      lastReport.set(null);
+      lastClips.set(clips);
     });
   }
 
@@ -262,16 +296,26 @@ public final class IncidentsViewModel {
   }
 
   private <T> void run(CompletableFuture<T> call, Consumer<T> onSuccess) {
+    run(call, ERROR_WRITE, onSuccess);
+  }
+
+  /** @param writeError the key shown when writing a file fails */
+  private <T> void run(CompletableFuture<T> call, String writeError, Consumer<T> onSuccess) {
     busy.set(true);
     errorKey.set("");
     errorDetail.set("");
     call.whenComplete((value, error) -> ui.execute(() -> {
       busy.set(false);
       if (error != null) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-            ? error.getCause() : error;
-        if (cause instanceof UncheckedIOException io) {
-          errorKey.set(ERROR_WRITE);
+        Throwable cause = error;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+          cause = cause.getCause();
+        }
+        if (cause instanceof ClipDownloads.ClipDownloadException download) {
+          errorKey.set(download.hashMismatch() ? ERROR_CLIP_HASH : ERROR_CLIP_DOWNLOAD);
+          errorDetail.set(download.fileName());
+        } else if (cause instanceof UncheckedIOException io) {
+          errorKey.set(writeError);
           errorDetail.set(String.valueOf(io.getCause().getMessage()));
         } else {
           errorKey.set(TimelineErrors.keyOf(error));
@@ -354,6 +398,25 @@ public final class IncidentsViewModel {
     return lastReport.getReadOnlyProperty();
   }
 
+  /** The clips last downloaded and checked; null before. */
+  public ReadOnlyObjectProperty<SavedClips> lastClipsProperty() {
+    return lastClips.getReadOnlyProperty();
+  }
+
   /** A report written to disk. */
   public record SavedReport(String incidentId, Path file, String sha256, int bytes) {}
+
+  /** An incident's clips saved into {@code folder}, each matching its recorded hash, and the cameras left out. */
+  public record SavedClips(String incidentId, Path folder, List<ClipDownloads.SavedClip> clips,
+      List<CameraWithoutClip> withoutRecording) {
+
+    public SavedClips {
+      clips = List.copyOf(clips);
+      withoutRecording = List.copyOf(withoutRecording);
+    }
+
+    public long totalBytes() {
+      return clips.stream().mapToLong(ClipDownloads.SavedClip::bytes).sum();
+    }
+  }
 }

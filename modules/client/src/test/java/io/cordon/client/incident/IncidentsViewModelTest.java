@@ -3,11 +3,13 @@ package io.cordon.client.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.api.v1.Alarm;
+import io.cordon.api.v1.CameraWithoutClip;
 import io.cordon.api.v1.Incident;
 import io.cordon.api.v1.IncidentStatus;
 import io.cordon.client.timeline.FakeTimelineServer;
 import io.cordon.client.timeline.TimelineErrors;
 import io.cordon.client.timeline.UiQueue;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -157,5 +159,50 @@ class IncidentsViewModelTest {
     ui.runNext();
 
     assertThat(vm.incidents()).extracting(Incident::getTitle).containsExactly("一");
+  }
+
+  @Test
+  void theClipsAreDownloadedIntoTheChosenFolderAndCheckedAgainstTheirHashes(@TempDir Path dir) throws Exception {
+    server.clipsByCamera.put("CAM-01", "first camera's transport stream".getBytes(StandardCharsets.US_ASCII));
+    server.clipsByCamera.put("CAM-02", "second camera's transport stream, longer".getBytes(StandardCharsets.US_ASCII));
+    created("G3 危化品车辆超速", "A-000012");
+    Path folder = dir.resolve("clips");
+
+    vm.exportClips(folder);
+    ui.runNext();
+
+    assertThat(vm.errorKeyProperty().get()).isEmpty();
+    assertThat(server.clipRequests).singleElement()
+        .satisfies(r -> assertThat(r.getIncidentId()).isEqualTo("INC-20240501-001"));
+    IncidentsViewModel.SavedClips saved = vm.lastClipsProperty().get();
+    assertThat(saved.folder()).isEqualTo(folder);
+    assertThat(saved.clips()).extracting(ClipDownloads.SavedClip::cameraId).containsExactly("CAM-01", "CAM-02");
+    for (ClipDownloads.SavedClip clip : saved.clips()) {
+      assertThat(clip.file().getParent()).isEqualTo(folder);
+      assertThat(Files.readAllBytes(clip.file())).isEqualTo(server.clipsByCamera.get(clip.cameraId()));
+      assertThat(clip.sha256()).isEqualTo(FakeTimelineServer.sha256(server.clipsByCamera.get(clip.cameraId())));
+    }
+    assertThat(saved.totalBytes()).isEqualTo(31 + 40);
+    assertThat(saved.withoutRecording()).extracting(CameraWithoutClip::getCameraId).containsExactly("CAM-09");
+    try (var files = Files.list(folder)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+    }
+  }
+
+  @Test
+  void aClipWhoseBytesDoNotMatchTheRecordedHashIsNotKept(@TempDir Path dir) throws Exception {
+    server.clipsByCamera.put("CAM-01", "altered on the way".getBytes(StandardCharsets.US_ASCII));
+    server.wrongClipHash = "00".repeat(32);
+    created("G3 危化品车辆超速", "A-000012");
+
+    vm.exportClips(dir);
+    ui.runNext();
+
+    assertThat(vm.errorKeyProperty().get()).isEqualTo(IncidentsViewModel.ERROR_CLIP_HASH);
+    assertThat(vm.errorDetailProperty().get()).isEqualTo("INC-20240501-001-CAM-01-main.ts");
+    assertThat(vm.lastClipsProperty().get()).isNull();
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
   }
 }

@@ -4,11 +4,18 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import com.sun.net.httpserver.HttpServer;
 import io.cordon.api.v1.AddAlarmsRequest;
+import io.cordon.api.v1.CameraWithoutClip;
+import io.cordon.api.v1.ClipExport;
+import io.cordon.api.v1.ClipMissingReason;
 import io.cordon.api.v1.CloseIncidentRequest;
 import io.cordon.api.v1.CreateIncidentRequest;
+import io.cordon.api.v1.ExportIncidentClipsRequest;
 import io.cordon.api.v1.GetIncidentRequest;
 import io.cordon.api.v1.Incident;
+import io.cordon.api.v1.IncidentCameraClip;
+import io.cordon.api.v1.IncidentClips;
 import io.cordon.api.v1.IncidentList;
 import io.cordon.api.v1.IncidentReport;
 import io.cordon.api.v1.IncidentServiceGrpc;
@@ -32,6 +39,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,10 +69,17 @@ public final class FakeTimelineServer implements AutoCloseable {
   public final List<RenderReportRequest> reportRequests = new CopyOnWriteArrayList<>();
   public final Map<String, Incident> incidents = new ConcurrentHashMap<>();
   public static final byte[] PDF = "%PDF-1.7 a signed report".getBytes(StandardCharsets.US_ASCII);
+  /** ExportClips answers one clip per camera here (served by the relay stand-in) and CAM-09 without recording. */
+  public final Map<String, byte[]> clipsByCamera = new LinkedHashMap<>();
+  /** Set: ExportClips answers this hash for every clip instead of the true one. */
+  public volatile String wrongClipHash;
+  public final List<ExportIncidentClipsRequest> clipRequests = new CopyOnWriteArrayList<>();
 
   private final ExecutorService background = Executors.newFixedThreadPool(2);
   private final Server server;
   private final ManagedChannel channel;
+  private final HttpServer relay;
+  private final Map<String, byte[]> served = new ConcurrentHashMap<>();
   public final TimelineClient timelineClient;
   public final IncidentClient incidentClient;
 
@@ -73,6 +91,20 @@ public final class FakeTimelineServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+    try {
+      relay = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    relay.createContext("/exports/", exchange -> {
+      byte[] body = served.get(exchange.getRequestURI().getPath().substring("/exports/".length()));
+      exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+      if (body != null) {
+        exchange.getResponseBody().write(body);
+      }
+      exchange.close();
+    });
+    relay.start();
     timelineClient = new TimelineClient(channel, null, background);
     incidentClient = new IncidentClient(channel, null, background);
     // one call without a deadline first: on a busy machine, class loading and the first connection
@@ -171,14 +203,41 @@ public final class FakeTimelineServer implements AutoCloseable {
           .setPdf(ByteString.copyFrom(PDF)).setSha256("ab12").setFileName(request.getIncidentId() + ".pdf").build());
       answer.onCompleted();
     }
+
+    @Override
+    public void exportClips(ExportIncidentClipsRequest request, StreamObserver<IncidentClips> answer) {
+      clipRequests.add(request);
+      IncidentClips.Builder clips = IncidentClips.newBuilder().setIncidentId(request.getIncidentId());
+      clipsByCamera.forEach((camera, bytes) -> {
+        String name = request.getIncidentId() + "-" + camera + "-main.ts";
+        served.put(name, bytes);
+        clips.addClips(IncidentCameraClip.newBuilder().setCameraId(camera).setCameraName(camera + " 东门")
+            .setProfile("main").setSha256(wrongClipHash != null ? wrongClipHash : sha256(bytes))
+            .setClip(ClipExport.newBuilder().setFileName(name).setBytes(bytes.length)
+                .setUrl("http://127.0.0.1:" + relay.getAddress().getPort() + "/exports/" + name + "?ticket=t")));
+      });
+      clips.addWithoutClip(CameraWithoutClip.newBuilder().setCameraId("CAM-09").setCameraName("西门")
+          .setReason(ClipMissingReason.CLIP_MISSING_REASON_NO_RECORDING));
+      answer.onNext(clips.build());
+      answer.onCompleted();
+    }
   }
 
   @Override
   public void close() throws InterruptedException {
     channel.shutdownNow();
     server.shutdownNow();
+    relay.stop(0);
     background.shutdownNow();
     server.awaitTermination(5, TimeUnit.SECONDS);
     channel.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -172,7 +172,7 @@ public final class AccessPolicy {
 
   /**
    * Timelines and incidents (issue 9): duty staff read timelines and incidents and verify reports;
-   * supervisors and admins open, extend and close incidents and render their reports.
+   * supervisors and admins open, extend and close incidents, render their reports and export their clips.
    */
   private static final Map<String, Set<Role>> INCIDENTS = Map.of(
       io.cordon.api.v1.TimelineServiceGrpc.getGetTimelineMethod().getFullMethodName(), DUTY_STAFF,
@@ -181,6 +181,7 @@ public final class AccessPolicy {
       io.cordon.api.v1.IncidentServiceGrpc.getAddAlarmsMethod().getFullMethodName(), REVIEWERS,
       io.cordon.api.v1.IncidentServiceGrpc.getCloseMethod().getFullMethodName(), REVIEWERS,
       io.cordon.api.v1.IncidentServiceGrpc.getRenderReportMethod().getFullMethodName(), REVIEWERS,
+      io.cordon.api.v1.IncidentServiceGrpc.getExportClipsMethod().getFullMethodName(), REVIEWERS,
       io.cordon.api.v1.IncidentServiceGrpc.getGetMethod().getFullMethodName(), DUTY_STAFF,
       io.cordon.api.v1.IncidentServiceGrpc.getListMethod().getFullMethodName(), DUTY_STAFF,
       io.cordon.api.v1.IncidentServiceGrpc.getVerifyReportMethod().getFullMethodName(), DUTY_STAFF);

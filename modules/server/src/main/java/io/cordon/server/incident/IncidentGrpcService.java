@@ -3,8 +3,10 @@ package io.cordon.server.incident;
 import io.cordon.api.v1.AddAlarmsRequest;
 import io.cordon.api.v1.CloseIncidentRequest;
 import io.cordon.api.v1.CreateIncidentRequest;
+import io.cordon.api.v1.ExportIncidentClipsRequest;
 import io.cordon.api.v1.GetIncidentRequest;
 import io.cordon.api.v1.Incident;
+import io.cordon.api.v1.IncidentClips;
 import io.cordon.api.v1.IncidentList;
 import io.cordon.api.v1.IncidentReport;
 import io.cordon.api.v1.IncidentServiceGrpc;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * IncidentService over the {@link IncidentBook}. Reports are the {@link IncidentReportDesk}'s: without one,
- * RenderReport and VerifyReport answer UNIMPLEMENTED.
+ * RenderReport and VerifyReport answer UNIMPLEMENTED. Clips are the {@link IncidentClipDesk}'s: without one (no
+ * media relay records here), ExportClips answers FAILED_PRECONDITION.
  */
 public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServiceImplBase {
 
@@ -35,6 +38,7 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
   private final IncidentBook book;
   private final TimelineQueries timelines;
   private final Optional<IncidentReportDesk> desk;
+  private final Optional<IncidentClipDesk> clips;
   private final Supplier<String> currentUser;
 
   /**
@@ -44,9 +48,16 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
    */
   public IncidentGrpcService(IncidentBook book, TimelineQueries timelines, Optional<IncidentReportDesk> desk,
       Supplier<String> currentUser) {
+    this(book, timelines, desk, Optional.empty(), currentUser);
+  }
+
+  /** @param clips exports the incidents' video; empty when no media relay records on this server */
+  public IncidentGrpcService(IncidentBook book, TimelineQueries timelines, Optional<IncidentReportDesk> desk,
+      Optional<IncidentClipDesk> clips, Supplier<String> currentUser) {
     this.book = book;
     this.timelines = timelines;
     this.desk = desk;
+    this.clips = clips;
     this.currentUser = currentUser;
   }
 
@@ -103,6 +114,22 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
         throw RequestRefusal.invalid("pdf", "is required");
       }
       return desk.get().verify(request.getPdf().toByteArray());
+    });
+  }
+
+  @Override
+  public void exportClips(ExportIncidentClipsRequest request, StreamObserver<IncidentClips> observer) {
+    answer(observer, "ExportClips", () -> {
+      if (request.getIncidentId().isEmpty()) {
+        throw RequestRefusal.invalid("incident_id", "is required");
+      }
+      Incident incident = book.get(request.getIncidentId());
+      if (clips.isEmpty()) {
+        throw RequestRefusal.failedPrecondition("incident_id",
+            "no media relay records on this server: incident clips cannot be exported");
+      }
+      Timeline timeline = timelines.timeline(TimelineRequest.newBuilder().setIncidentId(incident.getId()).build());
+      return clips.get().export(incident, timeline, currentUser.get());
     });
   }
 

@@ -31,6 +31,7 @@ class IncidentAccessPolicyTest {
     assertThat(allows(IncidentServiceGrpc.getAddAlarmsMethod().getFullMethodName(), Role.ROLE_OPERATOR)).isFalse();
     assertThat(allows(IncidentServiceGrpc.getCloseMethod().getFullMethodName(), Role.ROLE_OPERATOR)).isFalse();
     assertThat(allows(IncidentServiceGrpc.getRenderReportMethod().getFullMethodName(), Role.ROLE_OPERATOR)).isFalse();
+    assertThat(allows(IncidentServiceGrpc.getExportClipsMethod().getFullMethodName(), Role.ROLE_OPERATOR)).isFalse();
   }
 
   @Test
@@ -40,6 +41,7 @@ class IncidentAccessPolicyTest {
       assertThat(allows(IncidentServiceGrpc.getAddAlarmsMethod().getFullMethodName(), role)).isTrue();
       assertThat(allows(IncidentServiceGrpc.getCloseMethod().getFullMethodName(), role)).isTrue();
       assertThat(allows(IncidentServiceGrpc.getRenderReportMethod().getFullMethodName(), role)).isTrue();
+      assertThat(allows(IncidentServiceGrpc.getExportClipsMethod().getFullMethodName(), role)).isTrue();
     }
   }
 

@@ -40,10 +40,13 @@ public final class RecordingModule implements AutoCloseable {
   private final RetentionSweeper retention;
   private final Optional<Recordings> recordings;
   private final ScheduledExecutorService scheduler;
+  private final Optional<ExportLinks> exportLinks;
   private Set<StreamKey> streams = Set.of();
 
   private RecordingModule(DatabaseSegmentCatalog catalog, AlarmEvidenceBook evidence, RecordingGrpcService service,
-      RetentionSweeper retention, Optional<Recordings> recordings, ScheduledExecutorService scheduler) {
+      RetentionSweeper retention, Optional<Recordings> recordings, ScheduledExecutorService scheduler,
+      Optional<ExportLinks> exportLinks) {
+    this.exportLinks = exportLinks;
     this.catalog = catalog;
     this.evidence = evidence;
     this.service = service;
@@ -71,14 +74,17 @@ public final class RecordingModule implements AutoCloseable {
     RetentionSweeper retention = new RetentionSweeper(catalog, config.retention(), root, config.minFreeBytes(),
         RetentionSweeper::usableSpace, (dir, free, floor, kept) -> diskFull(journal, clock, free, floor, kept),
         clock);
-    RecordingGrpcService service = new RecordingGrpcService(park, catalog, evidence, config.profile(),
-        relay.map(r -> new RelayLinks(r, publicUrl.map(RelayUrls::new).orElse(r.urls()), settings)), journal, clock);
+    Optional<RelayLinks> links =
+        relay.map(r -> new RelayLinks(r, publicUrl.map(RelayUrls::new).orElse(r.urls()), settings));
+    RecordingGrpcService service = new RecordingGrpcService(park, catalog, evidence, config.profile(), links, journal,
+        clock);
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "cordon-recording");
       t.setDaemon(true);
       return t;
     });
-    RecordingModule module = new RecordingModule(catalog, evidence, service, retention, recordings, scheduler);
+    RecordingModule module = new RecordingModule(catalog, evidence, service, retention, recordings, scheduler,
+        links.map(ExportLinks.class::cast));
     evidence.fullSync();
     scheduler.scheduleWithFixedDelay(module::syncEvidenceQuietly, config.evidencePeriod().toMillis(),
         config.evidencePeriod().toMillis(), TimeUnit.MILLISECONDS);
@@ -148,6 +154,11 @@ public final class RecordingModule implements AutoCloseable {
   /** One retention and disk-guard sweep now. */
   public RetentionSweeper.Result sweep() {
     return retention.sweep();
+  }
+
+  /** The exports directory and its ticketed relay URLs (an incident's clips); empty when no relay runs here. */
+  public Optional<ExportLinks> exportLinks() {
+    return exportLinks;
   }
 
   public Optional<Recordings> recordings() {

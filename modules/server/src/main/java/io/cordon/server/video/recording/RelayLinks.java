@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Ticketed relay URLs for playback and exports, as clients reach the relay. */
-record RelayLinks(MediaRelay relay, RelayUrls urls, RecordingSettings settings) {
+record RelayLinks(MediaRelay relay, RelayUrls urls, RecordingSettings settings) implements ExportLinks {
   static final Duration TICKET_LIFETIME = Duration.ofSeconds(60);
 
   String playback(String cameraId, StreamProfile profile, Instant from, String user) {
@@ -17,12 +17,19 @@ record RelayLinks(MediaRelay relay, RelayUrls urls, RecordingSettings settings) 
         relay.ticketIssuer().issue(cameraId, profile, user, TICKET_LIFETIME)).toString();
   }
 
-  String export(String fileName, String user) {
+  @Override
+  public String export(String fileName, String user) {
     return urls.export(fileName,
         relay.ticketIssuer().issue("export:" + fileName, StreamProfile.MAIN, user, TICKET_LIFETIME)).toString();
   }
 
-  Path exportsDir() {
+  @Override
+  public Path exportsDir() {
     return settings.exportsDir();
+  }
+
+  @Override
+  public Duration ticketLifetime() {
+    return TICKET_LIFETIME;
   }
 }

@@ -1,0 +1,273 @@
+package io.cordon.server.report.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.protobuf.Timestamp;
+import com.google.rpc.BadRequest;
+import io.cordon.api.v1.Alarm;
+import io.cordon.api.v1.AlarmServiceGrpc;
+import io.cordon.api.v1.AlarmSeverity;
+import io.cordon.api.v1.ClipMissingReason;
+import io.cordon.api.v1.CreateIncidentRequest;
+import io.cordon.api.v1.Event;
+import io.cordon.api.v1.EventServiceGrpc;
+import io.cordon.api.v1.ExportIncidentClipsRequest;
+import io.cordon.api.v1.Incident;
+import io.cordon.api.v1.IncidentCameraClip;
+import io.cordon.api.v1.IncidentClips;
+import io.cordon.api.v1.IncidentServiceGrpc;
+import io.cordon.api.v1.ListSegmentsRequest;
+import io.cordon.api.v1.LonLat;
+import io.cordon.api.v1.ManualAlarmRequest;
+import io.cordon.api.v1.QueryEventsRequest;
+import io.cordon.api.v1.RecordedSegment;
+import io.cordon.api.v1.RecordingServiceGrpc;
+import io.cordon.api.v1.SubjectRef;
+import io.cordon.domain.park.Camera;
+import io.cordon.domain.park.Gate;
+import io.cordon.domain.park.Park;
+import io.cordon.media.source.CameraStream;
+import io.cordon.media.source.StreamProfile;
+import io.cordon.media.testcamera.Eventually;
+import io.cordon.media.testcamera.Ffprobe;
+import io.cordon.media.testcamera.MediaTools;
+import io.cordon.media.testcamera.RtspTestCamera;
+import io.cordon.server.ServerConfig;
+import io.cordon.server.TestServer;
+import io.cordon.server.park.ParkFileLoader;
+import io.cordon.server.video.recording.RecordingConfig;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * IncidentService.ExportClips through the whole server: its relay records one real RTSP camera (cvlc) into
+ * two-second segments; an incident groups an alarm at a gate (linking that camera) and one at a camera that is
+ * not recorded; the supervisor exports the incident's window and downloads the clips.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IncidentClipsThroughTheServerTest {
+  @TempDir
+  static Path dataDir;
+  TestServer server;
+  RtspTestCamera camera;
+  String cameraId;
+  Alarm atGate;
+  Alarm elsewhere;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  void start() throws Exception {
+    assumeTrue(MediaTools.available(), MediaTools::missing);
+    camera = RtspTestCamera.start("incident", 640, 360);
+    Park park = ParkFileLoader.loadSample();
+    Gate gate = park.gates().get(0);
+    // the camera an alarm at this gate links to is the one recorded
+    server = TestServer.with(ServerConfig.builder().dataDir(dataDir).demoUsers(true).build());
+    atGate = alarmAt("operator", gate.position().getX(), gate.position().getY(), "可疑人员徘徊");
+    assertThat(atGate.getLinkedCameraIdsList()).as("an alarm at a gate links cameras").isNotEmpty();
+    cameraId = atGate.getLinkedCameraIdsList().get(0);
+    // an alarm at the camera farthest from the gate links a camera nobody records (raised by another user: an
+    // operator's second manual alarm while the first is open would be a repeat of it)
+    Camera far = park.cameras().stream().filter(c -> !c.id().value().equals(cameraId))
+        .max((a, b) -> Double.compare(a.position().distance(gate.position()), b.position().distance(gate.position())))
+        .orElseThrow();
+    elsewhere = alarmAt("supervisor", far.position().getX(), far.position().getY(), "围栏震动");
+    assertThat(elsewhere.getAlarmId()).isNotEqualTo(atGate.getAlarmId());
+    server.close();
+    server = TestServer.with(ServerConfig.builder().dataDir(dataDir).demoUsers(true)
+        .recording(RecordingConfig.defaults().recording(Set.of(cameraId)).withProfile(StreamProfile.SUB)
+            .withSegmentLength(Duration.ofSeconds(2)))
+        .build());
+    server.server().cameraStreams().replace(List.of(CameraStream.of(cameraId, StreamProfile.SUB, camera.url())
+        .withResolution(new io.cordon.media.source.Resolution(640, 360))));
+    server.server().recording().refresh();
+    assertThat(Eventually.within(Duration.ofSeconds(40), () -> segments().size() >= 3)).isTrue();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (camera != null) {
+      camera.close();
+    }
+  }
+
+  @Test
+  void eachLinkedCamerasClipCoversTheWindowAndDownloadsWithTheJournalledHash() throws Exception {
+    List<RecordedSegment> segments = segments();
+    Instant from = instant(segments.get(0).getStart()).plusMillis(500);
+    Instant to = instant(segments.get(1).getEnd());
+    Incident incident = incident(from, to);
+
+    IncidentClips clips = incidents("supervisor").exportClips(ExportIncidentClipsRequest.newBuilder()
+        .setIncidentId(incident.getId()).build());
+
+    assertThat(instant(clips.getWindowFrom())).isEqualTo(from);
+    assertThat(instant(clips.getWindowTo())).isEqualTo(to);
+    IncidentCameraClip clip = clips.getClipsList().stream().filter(c -> c.getCameraId().equals(cameraId))
+        .findFirst().orElseThrow();
+    assertThat(clips.getClipsList()).as("only one camera is recorded").hasSize(1);
+    assertThat(clip.getProfile()).isEqualTo("sub");
+    assertThat(clip.getCameraName()).isNotEmpty();
+    // from the key frame at or before the window's start (a GOP of the test camera is at most ~1.3 s)
+    assertThat(instant(clip.getClip().getStart())).isBetween(from.minusMillis(1300), from);
+    assertThat(instant(clip.getClip().getEnd())).isEqualTo(to);
+    assertThat(instant(clip.getClip().getExpiresAt())).isAfter(Instant.now());
+    HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create(clip.getClip().getUrl()))
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat((long) download.body().length).isEqualTo(clip.getClip().getBytes());
+    assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(download.body())))
+        .isEqualTo(clip.getSha256());
+    Path saved = dataDir.resolve("incident-clip.ts");
+    Files.write(saved, download.body());
+    assertThat(Ffprobe.probe(saved).exitCode()).isZero();
+
+    Set<String> unrecorded = new LinkedHashSet<>(cameras(atGate));
+    unrecorded.addAll(cameras(elsewhere));
+    unrecorded.remove(cameraId);
+    assertThat(unrecorded).as("the second alarm links a camera nobody records").isNotEmpty();
+    assertThat(clips.getWithoutClipList()).extracting(c -> c.getCameraId()).containsAll(unrecorded)
+        .doesNotContain(cameraId);
+    assertThat(clips.getWithoutClipList()).allSatisfy(c -> {
+      assertThat(c.getReason()).isEqualTo(ClipMissingReason.CLIP_MISSING_REASON_NO_RECORDING);
+      assertThat(c.getCameraName()).isNotEmpty();
+    });
+
+    Event exported = EventServiceGrpc.newBlockingStub(server.channel())
+        .withCallCredentials(TestServer.bearer(server.login("supervisor"))).withDeadlineAfter(10, TimeUnit.SECONDS)
+        .query(QueryEventsRequest.newBuilder().setFrom(ts(Instant.now().minusSeconds(3600)))
+            .setTo(ts(Instant.now().plusSeconds(60))).addTypes(JournalledIncidentClipDesk.EXPORTED_EVENT)
+            .addSubjects(SubjectRef.newBuilder().setKind("incident").setId(incident.getId())).build())
+        .getEventsList().stream().filter(e -> e.getSeq() == clips.getJournalSeq()).findFirst().orElseThrow();
+    assertThat(exported.getSubjectsList()).contains(SubjectRef.newBuilder().setKind("user").setId("supervisor")
+        .build());
+    assertThat(exported.getAttributesMap())
+        .containsEntry("clips", "1")
+        .containsEntry("clip.0.camera", cameraId)
+        .containsEntry("clip.0.file", clip.getClip().getFileName())
+        .containsEntry("clip.0.sha256", clip.getSha256())
+        .containsKey("without_recording");
+  }
+
+  @Test
+  void anOperatorMayNotExportClips() {
+    Incident incident = incident(Instant.now().minusSeconds(60), Instant.now());
+
+    StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> incidents("operator")
+        .exportClips(ExportIncidentClipsRequest.newBuilder().setIncidentId(incident.getId()).build()));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+  }
+
+  @Test
+  void anUnknownIncidentIsNotFoundNamingIncidentId() throws Exception {
+    StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> incidents("supervisor")
+        .exportClips(ExportIncidentClipsRequest.newBuilder().setIncidentId("INC-19700101-999").build()));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(violatedField(refused)).isEqualTo("incident_id");
+  }
+
+  @Test
+  void anEmptyIncidentIdIsInvalidNamingIt() throws Exception {
+    StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> incidents("supervisor")
+        .exportClips(ExportIncidentClipsRequest.getDefaultInstance()));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(violatedField(refused)).isEqualTo("incident_id");
+  }
+
+  @Test
+  void aServerWithoutRelayCannotExport(@TempDir Path otherData) throws Exception {
+    try (TestServer bare = TestServer.with(ServerConfig.builder().dataDir(otherData).demoUsers(true).mediaPort(-1)
+        .build())) {
+      Alarm alarm = AlarmServiceGrpc.newBlockingStub(bare.channel())
+          .withCallCredentials(TestServer.bearer(bare.login("operator"))).withDeadlineAfter(10, TimeUnit.SECONDS)
+          .reportManual(ManualAlarmRequest.newBuilder().setRequestId("m-1")
+              .setSeverity(AlarmSeverity.ALARM_SEVERITY_MAJOR)
+              .setLocation(LonLat.newBuilder().setLon(120.944311).setLat(31.929843)).setDetail("巡逻发现围栏破损").build());
+      IncidentServiceGrpc.IncidentServiceBlockingStub supervisor = IncidentServiceGrpc.newBlockingStub(bare.channel())
+          .withCallCredentials(TestServer.bearer(bare.login("supervisor"))).withDeadlineAfter(30, TimeUnit.SECONDS);
+      Incident incident = supervisor.create(CreateIncidentRequest.newBuilder().setRequestId("i-1")
+          .setTitle("东门围栏破损").addAlarmIds(alarm.getAlarmId()).build());
+
+      StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> supervisor
+          .exportClips(ExportIncidentClipsRequest.newBuilder().setIncidentId(incident.getId()).build()));
+
+      assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    }
+  }
+
+  private Alarm alarmAt(String user, double lon, double lat, String detail) {
+    return AlarmServiceGrpc.newBlockingStub(server.channel())
+        .withCallCredentials(TestServer.bearer(server.login(user))).withDeadlineAfter(10, TimeUnit.SECONDS)
+        .reportManual(ManualAlarmRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+            .setSeverity(AlarmSeverity.ALARM_SEVERITY_MAJOR).setLocation(LonLat.newBuilder().setLon(lon).setLat(lat))
+            .setDetail(detail).build());
+  }
+
+  private Incident incident(Instant from, Instant to) {
+    return incidents("supervisor").create(CreateIncidentRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+        .setTitle("东门可疑人员").addAlarmIds(atGate.getAlarmId()).addAlarmIds(elsewhere.getAlarmId())
+        .setWindowFrom(ts(from)).setWindowTo(ts(to)).build());
+  }
+
+  private static Set<String> cameras(Alarm alarm) {
+    Set<String> cameras = new LinkedHashSet<>(alarm.getLinkedCameraIdsList());
+    if (!alarm.getLocation().getCameraId().isEmpty()) {
+      cameras.add(alarm.getLocation().getCameraId());
+    }
+    return cameras;
+  }
+
+  private List<RecordedSegment> segments() {
+    Instant now = Instant.now();
+    return RecordingServiceGrpc.newBlockingStub(server.channel())
+        .withCallCredentials(TestServer.bearer(server.login("operator"))).withDeadlineAfter(20, TimeUnit.SECONDS)
+        .listSegments(ListSegmentsRequest.newBuilder().setCameraId(cameraId).setFrom(ts(now.minusSeconds(3600)))
+            .setTo(ts(now.plusSeconds(60))).build()).getSegmentsList();
+  }
+
+  private IncidentServiceGrpc.IncidentServiceBlockingStub incidents(String user) {
+    return IncidentServiceGrpc.newBlockingStub(server.channel())
+        .withCallCredentials(TestServer.bearer(server.login(user))).withDeadlineAfter(60, TimeUnit.SECONDS);
+  }
+
+  private static String violatedField(StatusRuntimeException e) throws Exception {
+    return StatusProto.fromThrowable(e).getDetails(0).unpack(BadRequest.class).getFieldViolations(0).getField();
+  }
+
+  private static Timestamp ts(Instant at) {
+    return Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano()).build();
+  }
+
+  private static Instant instant(Timestamp t) {
+    return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+  }
+}
