@@ -184,6 +184,8 @@ public final class PlaybackGroup implements AutoCloseable {
       }
       waitingForPictures = false;
       anchorNanos = nanos.getAsLong();
+      // the clock starts: the ones that waited play on (a wait of less than DRIFT would otherwise never end)
+      players.forEach(p -> p.setCorrection(1));
     }
     if (paused.get()) {
       // stepping moves the players: the clock follows the first one that shows a picture

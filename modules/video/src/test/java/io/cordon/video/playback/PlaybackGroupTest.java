@@ -112,6 +112,19 @@ class PlaybackGroupTest {
   }
 
   @Test
+  void whenTheLastPlayerShowsAPictureTheOnesThatWaitedPlayOn() {
+    Scripted[] p = twoPlayersSoughtTo(T);
+    p[0].shows(T);
+    elapse(Duration.ofMillis(200)); // the first one waits
+    p[1].shows(T.minusMillis(300)); // its key frame was earlier: within the drift, no correction needed
+
+    elapse(Duration.ofMillis(200));
+
+    assertThat(p[0].correction).as("the clock runs: the waiting one plays on").isEqualTo(1);
+    assertThat(p[1].correction).isEqualTo(1);
+  }
+
+  @Test
   void thePlayerThatStartedAtAnEarlierKeyFrameCatchesUpAndThenPlaysInStep() {
     Scripted[] p = twoPlayersSoughtTo(T);
     p[0].shows(T);
