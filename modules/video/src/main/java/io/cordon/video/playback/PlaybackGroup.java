@@ -21,9 +21,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 /**
  * Several players on one clock: the master position runs from the last seek at the chosen speed, and every
  * {@link #TICK} each player is compared with it. A player behind by more than {@link #DRIFT} plays faster until
- * it is within {@link #IN_STEP}; one ahead waits; one off by more than {@link #RESEEK} (a stall, a gap in its
- * recording) is sought again. Small drifts are not sought away because a seek lands on a key frame, up to a GOP
- * early — it would not get closer. After a seek the clock waits (at most {@link #READY_WITHIN}) until every
+ * it is within {@link #IN_STEP}; one ahead waits; one off by more than {@link #RESEEK} of viewing time (times the
+ * speed: a stall, a gap in its recording) is sought again. Small drifts are not sought away because a seek lands
+ * on a key frame, up to a GOP early — it would not get closer. After a seek the clock waits (at most {@link #READY_WITHIN}) until every
  * player shows a picture. This is the one place an external cursor drives the video: {@link #seekAll(Instant)}
  * and {@link #positionProperty()} (the incident timeline's cursor). FX thread only; no scene graph.
  */
@@ -206,7 +206,9 @@ public final class PlaybackGroup implements AutoCloseable {
       }
       Duration drift = Duration.between(master, at.get());
       Duration size = drift.abs();
-      if (size.compareTo(RESEEK) > 0) {
+      // RESEEK is of viewing time: at ×8 a player sought again arrives seconds of recording behind (the clock ran
+      // on while it opened); against a fixed 4 s it would be sought again and again instead of catching up
+      if (size.compareTo(RESEEK.multipliedBy(Math.max(1, Math.round(rate.get())))) > 0) {
         correcting.set(i, false);
         p.setCorrection(1);
         p.seek(master);

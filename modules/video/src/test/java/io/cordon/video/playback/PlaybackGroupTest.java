@@ -168,6 +168,22 @@ class PlaybackGroupTest {
   }
 
   @Test
+  void atEightTimesThePlayerSoughtAgainCatchesUpInsteadOfBeingSoughtOnceMore() {
+    Scripted[] p = twoPlayersSoughtTo(T);
+    p[0].shows(T);
+    p[1].shows(T);
+    elapse(Duration.ZERO);
+    group.setRate(8);
+
+    // opening took ¾ s: the clock ran 6 s of recording meanwhile
+    p[1].shows(group.positionProperty().get());
+    elapse(Duration.ofMillis(750));
+
+    assertThat(p[1].seeks).hasSize(1);
+    assertThat(p[1].correction).isEqualTo(PlaybackGroup.CATCH_UP);
+  }
+
+  @Test
   void theClockRunsAtTheChosenSpeed() {
     Scripted[] p = twoPlayersSoughtTo(T);
     p[0].shows(T);
