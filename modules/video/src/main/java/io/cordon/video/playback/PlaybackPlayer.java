@@ -35,8 +35,12 @@ public final class PlaybackPlayer implements SyncedPlayer, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlaybackPlayer.class);
   /** A continuation must start later than this after the previous start, else the recording has really ended. */
   private static final Duration PROGRESS = Duration.ofMillis(500);
-  /** Between two time reports of libVLC the position is carried on for at most this long. */
-  private static final long MAX_INTERPOLATION_NANOS = 1_000_000_000L;
+  /**
+   * Between two time reports of libVLC (it sends one every 250 ms while playing) the position is carried on for at
+   * most this long; a longer silence is a stall. A whole second was 8 s of recording at ×8: the group saw a
+   * buffering player seconds ahead, held it, then saw it behind.
+   */
+  private static final long MAX_INTERPOLATION_NANOS = 400_000_000L;
 
   private final VlcRuntime vlc;
   private final WallCamera camera;
