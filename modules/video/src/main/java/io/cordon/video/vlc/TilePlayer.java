@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.media.VideoTrackInfo;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
 import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
 import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
@@ -59,6 +60,7 @@ public final class TilePlayer {
       @Override
       public void timeChanged(MediaPlayer mediaPlayer, long newTime) {
         mediaTimeMillis = newTime;
+        steppedMillis = 0;
         mediaTimeNanos = System.nanoTime();
       }
     });
@@ -146,17 +148,37 @@ public final class TilePlayer {
     });
   }
 
-  /** Shows the next frame (while paused). */
+  /**
+   * Shows the next frame (while paused). libVLC sends no time report for a stepped frame, so {@link #timeMillis()}
+   * adds one frame's duration per step until its next report.
+   */
   public void nextFrame() {
     submit(() -> {
       if (!released) {
         player.controls().nextFrame();
+        steppedMillis += frameMillis();
       }
     });
   }
 
+  /** One frame's duration from the video track's frame rate; 40 ms (25 fps, what the park's cameras send) unknown. */
+  private long frameMillis() {
+    try {
+      for (VideoTrackInfo track : player.media().info().videoTracks()) {
+        if (track.frameRate() > 0 && track.frameRateBase() > 0) {
+          return Math.round(1000.0 * track.frameRateBase() / track.frameRate());
+        }
+      }
+    } catch (RuntimeException e) {
+      // no media info yet
+    }
+    return 40;
+  }
+
   private volatile long mediaTimeMillis;
   private volatile long mediaTimeNanos = System.nanoTime();
+  /** Frames stepped since libVLC's last time report, in milliseconds (added to on the control thread). */
+  private volatile long steppedMillis;
 
   /**
    * The media time libVLC last reported, in milliseconds from the start of what is playing (0 before it is
@@ -164,7 +186,7 @@ public final class TilePlayer {
    * the FX thread reads this several times a second.
    */
   public long timeMillis() {
-    return mediaTimeMillis;
+    return mediaTimeMillis + steppedMillis;
   }
 
   /** {@link System#nanoTime()} when {@link #timeMillis()} was last reported. */
@@ -174,6 +196,7 @@ public final class TilePlayer {
 
   private void resetTime() {
     mediaTimeMillis = 0;
+    steppedMillis = 0;
     mediaTimeNanos = System.nanoTime();
   }
 
