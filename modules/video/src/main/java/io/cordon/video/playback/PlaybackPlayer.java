@@ -160,7 +160,11 @@ public final class PlaybackPlayer implements SyncedPlayer, AutoCloseable {
     // libVLC reports its time a few times a second: in between, the clock runs on at the speed it plays
     long sinceReport = System.nanoTime() - player.timeReportedNanos();
     boolean running = m == PlaybackMode.PLAYING && correction > 0 && appliedPaused != Boolean.TRUE;
-    long extra = running && t > 0 ? (long) (Math.min(sinceReport, MAX_INTERPOLATION_NANOS) / 1e6 * rate * correction) : 0;
+    // at the speed libVLC reached between its last reports, if slower than asked (a loaded machine at ×8): carried
+    // on at the asked speed, the position ran ahead and jumped back at every report, and the group chased that
+    double asked = rate * correction;
+    double speed = player.playedRate() > 0 ? Math.min(asked, player.playedRate()) : asked;
+    long extra = running && t > 0 ? (long) (Math.min(sinceReport, MAX_INTERPOLATION_NANOS) / 1e6 * speed) : 0;
     return Optional.of(start.plusMillis(Math.max(0, t) + extra));
   }
 

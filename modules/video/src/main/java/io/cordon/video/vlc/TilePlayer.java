@@ -59,9 +59,15 @@ public final class TilePlayer {
 
       @Override
       public void timeChanged(MediaPlayer mediaPlayer, long newTime) {
+        long now = System.nanoTime();
+        long wallMillis = (now - mediaTimeNanos) / 1_000_000;
+        if (measuring && mediaTimeMillis > 0 && newTime > mediaTimeMillis && wallMillis > 0 && steppedMillis == 0) {
+          playedRate = (double) (newTime - mediaTimeMillis) / wallMillis;
+        }
+        measuring = true;
         mediaTimeMillis = newTime;
         steppedMillis = 0;
-        mediaTimeNanos = System.nanoTime();
+        mediaTimeNanos = now;
       }
     });
   }
@@ -132,6 +138,7 @@ public final class TilePlayer {
 
   /** Pauses (true) or resumes (false) on the control thread. */
   public void setPaused(boolean paused) {
+    forgetPlayedRate();
     submit(() -> {
       if (!released) {
         player.controls().setPause(paused);
@@ -141,6 +148,7 @@ public final class TilePlayer {
 
   /** Playback speed, 1 = real time. */
   public void setRate(float rate) {
+    forgetPlayedRate();
     submit(() -> {
       if (!released) {
         player.controls().setRate(rate);
@@ -179,6 +187,9 @@ public final class TilePlayer {
   private volatile long mediaTimeNanos = System.nanoTime();
   /** Frames stepped since libVLC's last time report, in milliseconds (added to on the control thread). */
   private volatile long steppedMillis;
+  private volatile double playedRate;
+  /** False until a report after a pause, a speed change or new media: that one only starts a measurement. */
+  private volatile boolean measuring;
 
   /**
    * The media time libVLC last reported, in milliseconds from the start of what is playing (0 before it is
@@ -189,12 +200,30 @@ public final class TilePlayer {
     return mediaTimeMillis + steppedMillis;
   }
 
+  /**
+   * How fast the media time ran between libVLC's last two reports (1 = real time; 0 before two reports). Slower
+   * than the rate asked for when the machine cannot decode that fast.
+   */
+  public double playedRate() {
+    return playedRate;
+  }
+
   /** {@link System#nanoTime()} when {@link #timeMillis()} was last reported. */
   public long timeReportedNanos() {
     return mediaTimeNanos;
   }
 
+  /**
+   * The speed changes or the player pauses: measured again from the next two reports, not across the change. The
+   * last figure stays meanwhile: a guess too slow for a moment is harmless, one too fast made the position run ahead.
+   */
+  private void forgetPlayedRate() {
+    measuring = false;
+  }
+
   private void resetTime() {
+    playedRate = 0;
+    measuring = false;
     mediaTimeMillis = 0;
     steppedMillis = 0;
     mediaTimeNanos = System.nanoTime();
