@@ -21,10 +21,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 /**
  * Several players on one clock: the master position runs from the last seek at the chosen speed, and every
  * {@link #TICK} each player is compared with it. A player behind by more than {@link #DRIFT} plays faster until
- * it is within {@link #IN_STEP}; one ahead waits; one off by more than {@link #RESEEK} of viewing time (times the
- * speed: a stall, a gap in its recording) is sought again. Small drifts are not sought away because a seek lands
- * on a key frame, up to a GOP early — it would not get closer. After a seek the clock waits (at most {@link #READY_WITHIN}) until every
- * player shows a picture. This is the one place an external cursor drives the video: {@link #seekAll(Instant)}
+ * it is within {@link #IN_STEP}; one ahead waits; one off by more than {@link #RESEEK} (a stall, a gap in its
+ * recording) is sought again. The three are of viewing time: at ×8 they span eight times as much recording, because
+ * libVLC reports a player's time only every 250 ms (2 s of recording at ×8) — finer corrections chased that noise,
+ * holding and racing the players in turn, and a re-sought player arrived further behind than RESEEK every time (the
+ * clock ran on while it opened). Small drifts are not sought away because a seek lands on a key frame, up to a GOP
+ * early — it would not get closer. After a seek the clock waits (at most {@link #READY_WITHIN}) until every player
+ * shows a picture. This is the one place an external cursor drives the video: {@link #seekAll(Instant)}
  * and {@link #positionProperty()} (the incident timeline's cursor). FX thread only; no scene graph.
  */
 public final class PlaybackGroup implements AutoCloseable {
@@ -198,6 +201,10 @@ public final class PlaybackGroup implements AutoCloseable {
     }
     Instant master = masterNow();
     position.set(master);
+    long speed = Math.max(1, Math.round(rate.get()));
+    Duration reseek = RESEEK.multipliedBy(speed);
+    Duration tolerated = DRIFT.multipliedBy(speed);
+    Duration inStep = IN_STEP.multipliedBy(speed);
     for (int i = 0; i < players.size(); i++) {
       SyncedPlayer p = players.get(i);
       Optional<Instant> at = p.position();
@@ -206,13 +213,11 @@ public final class PlaybackGroup implements AutoCloseable {
       }
       Duration drift = Duration.between(master, at.get());
       Duration size = drift.abs();
-      // RESEEK is of viewing time: at ×8 a player sought again arrives seconds of recording behind (the clock ran
-      // on while it opened); against a fixed 4 s it would be sought again and again instead of catching up
-      if (size.compareTo(RESEEK.multipliedBy(Math.max(1, Math.round(rate.get())))) > 0) {
+      if (size.compareTo(reseek) > 0) {
         correcting.set(i, false);
         p.setCorrection(1);
         p.seek(master);
-      } else if (size.compareTo(DRIFT) > 0 || (correcting.get(i) && size.compareTo(IN_STEP) > 0)) {
+      } else if (size.compareTo(tolerated) > 0 || (correcting.get(i) && size.compareTo(inStep) > 0)) {
         correcting.set(i, true);
         p.setCorrection(drift.isNegative() ? CATCH_UP : 0);
       } else if (correcting.get(i)) {

@@ -184,6 +184,25 @@ class PlaybackGroupTest {
   }
 
   @Test
+  void atEightTimesADriftWithinTheNoiseOfLibVlcsTimeReportsIsLeftAlone() {
+    Scripted[] p = twoPlayersSoughtTo(T);
+    p[0].shows(T);
+    p[1].shows(T);
+    elapse(Duration.ZERO);
+    group.setRate(8);
+    elapse(Duration.ofMillis(200));
+
+    // where the clock will be at the next tick (200 ms at ×8), and 2 s of recording (one report of libVLC's) more
+    p[1].shows(group.positionProperty().get().plusMillis(1600).plusSeconds(2));
+    elapse(Duration.ofMillis(200));
+
+    assertThat(p[1].correction).isEqualTo(1);
+    p[1].shows(group.positionProperty().get().plusMillis(1600).plusSeconds(5)); // really ahead
+    elapse(Duration.ofMillis(200));
+    assertThat(p[1].correction).isZero();
+  }
+
+  @Test
   void theClockRunsAtTheChosenSpeed() {
     Scripted[] p = twoPlayersSoughtTo(T);
     p[0].shows(T);
