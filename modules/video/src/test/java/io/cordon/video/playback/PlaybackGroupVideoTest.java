@@ -42,8 +42,13 @@ class PlaybackGroupVideoTest {
   private static final List<WallCamera> CAMERAS = List.of(
       VideoFixture.camera(RecordedRelay.CAM_1, "1号门 入口", "一般区"),
       VideoFixture.camera(RecordedRelay.CAM_2, "罐区 东侧", "重点区"));
-  /** How far apart two players of the group may be: each is kept within {@link PlaybackGroup#DRIFT} of the clock. */
-  private static final Duration TOLERANCE = PlaybackGroup.DRIFT.multipliedBy(2);
+  /**
+   * How far apart two players of the group may be at a speed: each is kept within {@link PlaybackGroup#DRIFT} of
+   * viewing time of the clock (DRIFT times the speed of recording).
+   */
+  private static Duration tolerance(long speed) {
+    return PlaybackGroup.DRIFT.multipliedBy(2 * speed);
+  }
   private static final Duration OPEN_WITHIN = Duration.ofSeconds(20);
   @TempDir
   Path data;
@@ -164,19 +169,24 @@ class PlaybackGroupVideoTest {
     for (long millis : new long[] {4_000, 12_400, 20_950}) {
       Instant asked = recorded.start.plusMillis(millis);
 
-      run(() -> group.seekAll(asked));
+      long sought = onFx(() -> {
+        group.seekAll(asked);
+        return System.nanoTime();
+      });
 
       assertThat(onFx(() -> group.positionProperty().get())).as("the clock stands at the asked instant")
           .isEqualTo(asked);
       await(OPEN_WITHIN, this::allShowing);
+      long seen = System.nanoTime();
       List<Instant> shown = onFx(() -> players.stream().map(p -> p.position().orElseThrow()).toList());
       List<Instant> starts = onFx(() -> players.stream().map(p -> p.recordingStart().orElseThrow()).toList());
       LOG.info("seek to +{} ms: relay starts {} shown {}", millis, starts, shown);
       for (int i = 0; i < players.size(); i++) {
         assertThat(starts.get(i)).as("camera %d starts at the key frame at or before the instant", i + 1)
             .isBetween(asked.minus(RecordedRelay.GOP), asked);
+        // from there it played at most as long as the seek took (the first of them waits at the instant)
         assertThat(shown.get(i)).as("camera %d's wall clock at its first picture", i + 1)
-            .isBetween(starts.get(i), asked.plusMillis(600));
+            .isBetween(starts.get(i), starts.get(i).plusMillis((seen - sought) / 1_000_000 + 500));
       }
       assertThat(starts.get(0)).as("the cameras' key frames differ").isNotEqualTo(starts.get(1));
     }
@@ -202,6 +212,7 @@ class PlaybackGroupVideoTest {
     Sample last = samples.get(samples.size() - 1);
     double wall = (last.nanos() - first.nanos()) / 1e9;
     double clockRan = Duration.between(first.clock(), last.clock()).toMillis() / 1e3;
+    LOG.info("×8 apart (ms): {}", samples.stream().map(s -> s.apart().toMillis()).toList());
     LOG.info("×8 over {} s of wall time: clock {} s, players {} s and {} s, apart at most {} ms", wall, clockRan,
         Duration.between(first.players().get(0), last.players().get(0)).toMillis() / 1e3,
         Duration.between(first.players().get(1), last.players().get(1)).toMillis() / 1e3,
@@ -213,7 +224,7 @@ class PlaybackGroupVideoTest {
       assertThat(last.pictures().get(i)).as("camera %d's picture moves", i + 1).isNotEqualTo(first.pictures().get(i));
     }
     assertThat(samples).as("the two cameras at every sample")
-        .allSatisfy(s -> assertThat(s.apart()).isLessThanOrEqualTo(TOLERANCE));
+        .allSatisfy(s -> assertThat(s.apart()).isLessThanOrEqualTo(tolerance(8)));
     assertThat(onFx(() -> players.stream().map(PlaybackPlayer::rate).toList())).containsOnly(8.0);
   }
 
@@ -255,12 +266,16 @@ class PlaybackGroupVideoTest {
       assertThat(resumed.players().get(i)).as("camera %d resumed from its paused picture", i + 1)
           .isBetween(paused.players().get(i), paused.players().get(i).plusMillis(ranMillis));
     }
-    assertThat(resumed.apart()).isLessThanOrEqualTo(TOLERANCE);
+    assertThat(resumed.apart()).isLessThanOrEqualTo(tolerance(1));
   }
 
   @Test
   void aStepWhilePausedShowsTheNextPictureOnEveryCamera() throws Exception {
     seekAndRun(recorded.start.plusSeconds(5));
+    // past libVLC's start-up buffering: paused within it, a player takes one step and then ignores the next ones
+    // (seen here on a loaded machine: the second step showed nothing within 15 s)
+    await(Duration.ofSeconds(15), () -> players.stream()
+        .allMatch(p -> p.position().orElseThrow().isAfter(p.recordingStart().orElseThrow().plusMillis(1500))));
     run(() -> group.setPaused(true));
     Thread.sleep(800); // libVLC takes the pause on its own thread
     Sample before = sample();
@@ -269,7 +284,7 @@ class PlaybackGroupVideoTest {
     for (int step = 1; step <= 5; step++) {
       Sample was = previous;
       run(() -> group.stepAll());
-      await(Duration.ofSeconds(5), () -> newPicture(0, was) && newPicture(1, was));
+      await(Duration.ofSeconds(15), () -> newPicture(0, was) && newPicture(1, was));
       Thread.sleep(400); // the picture's time report and a tick of the clock
       previous = sample();
       Thread.sleep(400);
