@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -71,6 +72,9 @@ final class RecordedFiles {
       } catch (InterruptedException e) {
         channel.close();
         Thread.currentThread().interrupt();
+      } catch (RejectedExecutionException e) {
+        // the relay closed while this was being sent: its event loop is gone, and the connection with it
+        LOG.debug("playback: the relay closed while sending");
       }
     });
   }

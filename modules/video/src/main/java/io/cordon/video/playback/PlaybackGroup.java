@@ -22,9 +22,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * Several players on one clock: the master position runs from the last seek at the chosen speed, and every
  * {@link #TICK} each player is compared with it. A player behind by more than {@link #DRIFT} plays faster until
  * it is within {@link #IN_STEP}; one ahead waits; one off by more than {@link #RESEEK} (a stall, a gap in its
- * recording) is sought again. Small drifts are not sought away because a seek lands on a key frame, up to a GOP
- * early — it would not get closer. After a seek the clock waits (at most {@link #READY_WITHIN}) until every
- * player shows a picture. This is the one place an external cursor drives the video: {@link #seekAll(Instant)}
+ * recording) is sought again. The three are of viewing time: at ×8 they span eight times as much recording, because
+ * libVLC reports a player's time only every 250 ms (2 s of recording at ×8) — finer corrections chased that noise,
+ * holding and racing the players in turn, and a re-sought player arrived further behind than RESEEK every time (the
+ * clock ran on while it opened). Small drifts are not sought away because a seek lands on a key frame, up to a GOP
+ * early — it would not get closer. After a seek the clock waits (at most {@link #READY_WITHIN}) until every player
+ * shows a picture. This is the one place an external cursor drives the video: {@link #seekAll(Instant)}
  * and {@link #positionProperty()} (the incident timeline's cursor). FX thread only; no scene graph.
  */
 public final class PlaybackGroup implements AutoCloseable {
@@ -184,6 +187,8 @@ public final class PlaybackGroup implements AutoCloseable {
       }
       waitingForPictures = false;
       anchorNanos = nanos.getAsLong();
+      // the clock starts: the ones that waited play on (a wait of less than DRIFT would otherwise never end)
+      players.forEach(p -> p.setCorrection(1));
     }
     if (paused.get()) {
       // stepping moves the players: the clock follows the first one that shows a picture
@@ -196,6 +201,10 @@ public final class PlaybackGroup implements AutoCloseable {
     }
     Instant master = masterNow();
     position.set(master);
+    long speed = Math.max(1, Math.round(rate.get()));
+    Duration reseek = RESEEK.multipliedBy(speed);
+    Duration tolerated = DRIFT.multipliedBy(speed);
+    Duration inStep = IN_STEP.multipliedBy(speed);
     for (int i = 0; i < players.size(); i++) {
       SyncedPlayer p = players.get(i);
       Optional<Instant> at = p.position();
@@ -204,11 +213,11 @@ public final class PlaybackGroup implements AutoCloseable {
       }
       Duration drift = Duration.between(master, at.get());
       Duration size = drift.abs();
-      if (size.compareTo(RESEEK) > 0) {
+      if (size.compareTo(reseek) > 0) {
         correcting.set(i, false);
         p.setCorrection(1);
         p.seek(master);
-      } else if (size.compareTo(DRIFT) > 0 || (correcting.get(i) && size.compareTo(IN_STEP) > 0)) {
+      } else if (size.compareTo(tolerated) > 0 || (correcting.get(i) && size.compareTo(inStep) > 0)) {
         correcting.set(i, true);
         p.setCorrection(drift.isNegative() ? CATCH_UP : 0);
       } else if (correcting.get(i)) {

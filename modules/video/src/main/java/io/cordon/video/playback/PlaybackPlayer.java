@@ -35,8 +35,12 @@ public final class PlaybackPlayer implements SyncedPlayer, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlaybackPlayer.class);
   /** A continuation must start later than this after the previous start, else the recording has really ended. */
   private static final Duration PROGRESS = Duration.ofMillis(500);
-  /** Between two time reports of libVLC the position is carried on for at most this long. */
-  private static final long MAX_INTERPOLATION_NANOS = 1_000_000_000L;
+  /**
+   * Between two time reports of libVLC (it sends one every 250 ms while playing) the position is carried on for at
+   * most this long; a longer silence is a stall. A whole second was 8 s of recording at ×8: the group saw a
+   * buffering player seconds ahead, held it, then saw it behind.
+   */
+  private static final long MAX_INTERPOLATION_NANOS = 400_000_000L;
 
   private final VlcRuntime vlc;
   private final WallCamera camera;
@@ -156,7 +160,11 @@ public final class PlaybackPlayer implements SyncedPlayer, AutoCloseable {
     // libVLC reports its time a few times a second: in between, the clock runs on at the speed it plays
     long sinceReport = System.nanoTime() - player.timeReportedNanos();
     boolean running = m == PlaybackMode.PLAYING && correction > 0 && appliedPaused != Boolean.TRUE;
-    long extra = running && t > 0 ? (long) (Math.min(sinceReport, MAX_INTERPOLATION_NANOS) / 1e6 * rate * correction) : 0;
+    // at the speed libVLC reached between its last reports, if slower than asked (a loaded machine at ×8): carried
+    // on at the asked speed, the position ran ahead and jumped back at every report, and the group chased that
+    double asked = rate * correction;
+    double speed = player.playedRate() > 0 ? Math.min(asked, player.playedRate()) : asked;
+    long extra = running && t > 0 ? (long) (Math.min(sinceReport, MAX_INTERPOLATION_NANOS) / 1e6 * speed) : 0;
     return Optional.of(start.plusMillis(Math.max(0, t) + extra));
   }
 

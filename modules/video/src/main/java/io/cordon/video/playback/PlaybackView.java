@@ -5,6 +5,7 @@ import io.cordon.video.VideoTexts;
 import io.cordon.video.camera.StreamUrls;
 import io.cordon.video.camera.WallCamera;
 import io.cordon.video.vlc.VlcRuntime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,6 +27,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -43,12 +45,19 @@ import javafx.util.StringConverter;
 /**
  * Playback of 1–4 cameras on one clock ({@link PlaybackGroup}): date and time to go to, speed ×1/2/4/8, pause,
  * frame step, back to live, and a time bar over the chosen day that shows what is recorded and moves with the
- * position (drag or click it to seek). FX thread only.
+ * position (drag or click it to seek). The mouse wheel zooms the bar around the pointer (down to a minute), a drag
+ * on the recorded strip pans it, a double click there shows the whole day again. FX thread only.
  */
 public final class PlaybackView extends BorderPane implements AutoCloseable {
   public static final int MAX_CAMERAS = 4;
   private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
   private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  /** One wheel notch zooms by this much. */
+  static final double ZOOM_STEP = 1.5;
+  /** The bar zoomed in furthest spans this long (a few seconds a pixel would tell the operator nothing more). */
+  static final Duration SHORTEST_WINDOW = Duration.ofMinutes(1);
+  /** The slider's thumb keeps this many pixels at both ends off the track; the recorded strip lines up with it. */
+  private static final double TRACK_INSET = 8;
 
   private final VlcRuntime vlc;
   private final PlaybackUrls recordings;
@@ -68,8 +77,12 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
   private final RecordedBar recordedBar = new RecordedBar();
   private final Button pause = new Button();
   private final ToggleGroup rates = new ToggleGroup();
+  /** The chosen day; {@link #window} is the part of it the bar shows. */
+  private TimeWindow day;
   private TimeWindow window;
   private boolean following;
+  private double panFromX;
+  private TimeWindow panFrom;
 
   public PlaybackView(VlcRuntime vlc, PlaybackUrls recordings, StreamUrls live, RecordingIndex index,
       VideoTexts texts, ZoneId zone) {
@@ -88,7 +101,8 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
     VideoStyles.addStylesheet(this);
     getStyleClass().add(VideoStyles.PLAYBACK_VIEW);
     setId("playback-view");
-    window = TimeWindow.day(LocalDate.now(zone), zone);
+    day = TimeWindow.day(LocalDate.now(zone), zone);
+    window = day;
     date.setValue(LocalDate.now(zone));
     setTop(controls());
     empty.setText(texts.get("playback.noCameras"));
@@ -99,7 +113,14 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
     grid.setVgap(2);
     setCenter(center);
     setBottom(timeBar());
-    group.positionProperty().addListener((o, was, now) -> showPosition(now));
+    group.positionProperty().addListener((o, was, now) -> {
+      if (was != null && now != null && window.contains(was) && !window.contains(now) && day.contains(now)
+          && panFrom == null && !slider.isValueChanging()) {
+        showWindow(window.showing(now, day)); // playing on past the zoomed-in part: the bar moves with it
+      } else {
+        showPosition(now);
+      }
+    });
     group.pausedProperty().addListener(o -> pause.setText(texts.get(group.pausedProperty().get()
         ? "playback.play" : "playback.pause")));
   }
@@ -109,7 +130,7 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
     date.setPrefWidth(130);
     date.valueProperty().addListener((o, was, now) -> {
       if (now != null) {
-        setWindow(TimeWindow.day(now, zone));
+        setDay(TimeWindow.day(now, zone));
       }
     });
     time.setId("playback-time");
@@ -163,17 +184,7 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
     slider.setShowTickLabels(true);
     slider.setMajorTickUnit(1.0 / 8);
     slider.setMinorTickCount(2);
-    slider.setLabelFormatter(new StringConverter<>() {
-      @Override
-      public String toString(Double f) {
-        return HMS.format(window.at(f).atZone(zone)).substring(0, 5);
-      }
-
-      @Override
-      public Double fromString(String s) {
-        return 0.0;
-      }
-    });
+    slider.setLabelFormatter(labels());
     slider.valueChangingProperty().addListener((o, was, changing) -> {
       if (!changing) {
         seekAll(window.at(slider.getValue()));
@@ -184,10 +195,37 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
         seekAll(window.at(now.doubleValue()));
       }
     });
-    recordedBar.setPrefHeight(6);
-    recordedBar.setMinHeight(6);
+    recordedBar.setId("playback-recorded");
+    recordedBar.setPickOnBounds(true); // grabbed anywhere, not only on the green stretches
+    recordedBar.setPrefHeight(10);
+    recordedBar.setMinHeight(10);
+    recordedBar.setOnMousePressed(e -> {
+      panFromX = e.getX();
+      panFrom = window;
+    });
+    recordedBar.setOnMouseDragged(e -> {
+      if (panFrom != null) {
+        // the strip follows the pointer: dragged left, later hours come into view
+        showWindow(panFrom.panned(-(e.getX() - panFromX) / trackWidth(recordedBar.getWidth()), day));
+      }
+    });
+    recordedBar.setOnMouseReleased(e -> panFrom = null);
+    recordedBar.setOnMouseClicked(e -> {
+      if (e.getClickCount() == 2) {
+        showWindow(day);
+      }
+    });
     VBox box = new VBox(2, recordedBar, slider);
+    box.setId("playback-time-bar");
     box.getStyleClass().add(VideoStyles.PLAYBACK_TIME_BAR);
+    box.setOnScroll(e -> {
+      if (e.getDeltaY() != 0) {
+        double pivot = (e.getX() - TRACK_INSET) / trackWidth(box.getWidth());
+        showWindow(window.zoomed(e.getDeltaY() > 0 ? 1 / ZOOM_STEP : ZOOM_STEP, pivot, day, SHORTEST_WINDOW));
+        e.consume();
+      }
+    });
+    Tooltip.install(box, new Tooltip(texts.get("playback.zoomHint")));
     return box;
   }
 
@@ -197,6 +235,27 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
     box.setAlignment(Pos.CENTER_LEFT);
     box.setMinWidth(Region.USE_PREF_SIZE);
     return box;
+  }
+
+  private static double trackWidth(double width) {
+    return Math.max(1, width - 2 * TRACK_INSET);
+  }
+
+  /** Hours and minutes on the bar's ticks; seconds too once it spans less than ten minutes. */
+  private StringConverter<Double> labels() {
+    boolean seconds = window.length().compareTo(Duration.ofMinutes(10)) < 0;
+    return new StringConverter<>() {
+      @Override
+      public String toString(Double f) {
+        String hms = HMS.format(window.at(f).atZone(zone));
+        return seconds ? hms : hms.substring(0, 5);
+      }
+
+      @Override
+      public Double fromString(String s) {
+        return 0.0;
+      }
+    };
   }
 
   private Button button(String id, String key) {
@@ -269,11 +328,12 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
 
   /** Every camera to {@code at} (the time bar moves to its day). */
   public void seekAll(Instant at) {
-    if (!window.contains(at)) {
-      LocalDate day = at.atZone(zone).toLocalDate();
+    if (!day.contains(at)) {
       following = true;
-      date.setValue(day); // sets the window through its listener
+      date.setValue(at.atZone(zone).toLocalDate()); // sets the day through its listener
       following = false;
+    } else if (!window.contains(at)) {
+      showWindow(window.showing(at, day));
     }
     message.setText("");
     group.seekAll(at);
@@ -289,10 +349,23 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
     }
   }
 
-  private void setWindow(TimeWindow next) {
-    window = next;
+  private void setDay(TimeWindow next) {
+    day = next;
     refreshRecorded();
+    showWindow(next);
+  }
+
+  /** The bar spans {@code next} (a part of the day): labels, recorded strip and thumb follow. */
+  private void showWindow(TimeWindow next) {
+    window = next;
+    slider.setLabelFormatter(labels()); // a new formatter makes the slider label its ticks again
+    recordedBar.show(window, recordedBar.ranges);
     showPosition(group.positionProperty().get());
+  }
+
+  /** The part of the day the time bar spans now (the whole day unless zoomed in). */
+  public TimeWindow shownWindow() {
+    return window;
   }
 
   private void showPosition(Instant at) {
@@ -310,7 +383,7 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
 
   /** Asks which parts of the day are recorded, for every camera shown; the bar paints their union. */
   private void refreshRecorded() {
-    TimeWindow asked = window;
+    TimeWindow asked = day;
     List<CompletableFuture<List<RecordedRange>>> asks = tiles.stream()
         .map(t -> index.recorded(t.player().camera().id(), asked.start(), asked.end()).toCompletableFuture()
             .exceptionally(e -> List.of()))
@@ -319,8 +392,8 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
       List<RecordedRange> all = new ArrayList<>();
       asks.forEach(a -> all.addAll(a.getNow(List.of())));
       Platform.runLater(() -> {
-        if (asked.equals(window)) {
-          recordedBar.show(asked, RecordedRange.merged(all));
+        if (asked.equals(day)) {
+          recordedBar.show(window, RecordedRange.merged(all));
         }
       });
     });
@@ -358,12 +431,13 @@ public final class PlaybackView extends BorderPane implements AutoCloseable {
 
     @Override
     protected void layoutChildren() {
-      // the slider's thumb keeps ~8 px at both ends off the track
-      double inset = 8;
+      double inset = TRACK_INSET;
       double width = Math.max(0, getWidth() - 2 * inset);
       for (int i = 0; i < ranges.size() && i < getChildren().size(); i++) {
         RecordedRange range = ranges.get(i);
         Rectangle r = (Rectangle) getChildren().get(i);
+        // zoomed in, a stretch outside the shown part would sit as a sliver at the bar's end
+        r.setVisible(range.end().isAfter(window.start()) && range.start().isBefore(window.end()));
         double x0 = inset + window.fractionOf(range.start()) * width;
         double x1 = inset + window.fractionOf(range.end()) * width;
         r.setX(x0);

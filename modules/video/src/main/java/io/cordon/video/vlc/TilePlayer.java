@@ -6,6 +6,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.co.caprica.vlcj.factory.MediaPlayerFactory;
+import uk.co.caprica.vlcj.media.VideoTrackInfo;
 import uk.co.caprica.vlcj.player.base.MediaPlayer;
 import uk.co.caprica.vlcj.player.base.MediaPlayerEventAdapter;
 import uk.co.caprica.vlcj.player.embedded.EmbeddedMediaPlayer;
@@ -58,8 +59,15 @@ public final class TilePlayer {
 
       @Override
       public void timeChanged(MediaPlayer mediaPlayer, long newTime) {
+        long now = System.nanoTime();
+        long wallMillis = (now - mediaTimeNanos) / 1_000_000;
+        if (measuring && mediaTimeMillis > 0 && newTime > mediaTimeMillis && wallMillis > 0 && steppedMillis == 0) {
+          playedRate = (double) (newTime - mediaTimeMillis) / wallMillis;
+        }
+        measuring = true;
         mediaTimeMillis = newTime;
-        mediaTimeNanos = System.nanoTime();
+        steppedMillis = 0;
+        mediaTimeNanos = now;
       }
     });
   }
@@ -130,6 +138,7 @@ public final class TilePlayer {
 
   /** Pauses (true) or resumes (false) on the control thread. */
   public void setPaused(boolean paused) {
+    forgetPlayedRate();
     submit(() -> {
       if (!released) {
         player.controls().setPause(paused);
@@ -139,6 +148,7 @@ public final class TilePlayer {
 
   /** Playback speed, 1 = real time. */
   public void setRate(float rate) {
+    forgetPlayedRate();
     submit(() -> {
       if (!released) {
         player.controls().setRate(rate);
@@ -146,17 +156,40 @@ public final class TilePlayer {
     });
   }
 
-  /** Shows the next frame (while paused). */
+  /**
+   * Shows the next frame (while paused). libVLC sends no time report for a stepped frame, so {@link #timeMillis()}
+   * adds one frame's duration per step until its next report.
+   */
   public void nextFrame() {
     submit(() -> {
       if (!released) {
         player.controls().nextFrame();
+        steppedMillis += frameMillis();
       }
     });
   }
 
+  /** One frame's duration from the video track's frame rate; 40 ms (25 fps, what the park's cameras send) unknown. */
+  private long frameMillis() {
+    try {
+      for (VideoTrackInfo track : player.media().info().videoTracks()) {
+        if (track.frameRate() > 0 && track.frameRateBase() > 0) {
+          return Math.round(1000.0 * track.frameRateBase() / track.frameRate());
+        }
+      }
+    } catch (RuntimeException e) {
+      // no media info yet
+    }
+    return 40;
+  }
+
   private volatile long mediaTimeMillis;
   private volatile long mediaTimeNanos = System.nanoTime();
+  /** Frames stepped since libVLC's last time report, in milliseconds (added to on the control thread). */
+  private volatile long steppedMillis;
+  private volatile double playedRate;
+  /** False until a report after a pause, a speed change or new media: that one only starts a measurement. */
+  private volatile boolean measuring;
 
   /**
    * The media time libVLC last reported, in milliseconds from the start of what is playing (0 before it is
@@ -164,7 +197,15 @@ public final class TilePlayer {
    * the FX thread reads this several times a second.
    */
   public long timeMillis() {
-    return mediaTimeMillis;
+    return mediaTimeMillis + steppedMillis;
+  }
+
+  /**
+   * How fast the media time ran between libVLC's last two reports (1 = real time; 0 before two reports). Slower
+   * than the rate asked for when the machine cannot decode that fast.
+   */
+  public double playedRate() {
+    return playedRate;
   }
 
   /** {@link System#nanoTime()} when {@link #timeMillis()} was last reported. */
@@ -172,8 +213,19 @@ public final class TilePlayer {
     return mediaTimeNanos;
   }
 
+  /**
+   * The speed changes or the player pauses: measured again from the next two reports, not across the change. The
+   * last figure stays meanwhile: a guess too slow for a moment is harmless, one too fast made the position run ahead.
+   */
+  private void forgetPlayedRate() {
+    measuring = false;
+  }
+
   private void resetTime() {
+    playedRate = 0;
+    measuring = false;
     mediaTimeMillis = 0;
+    steppedMillis = 0;
     mediaTimeNanos = System.nanoTime();
   }
 

@@ -112,6 +112,19 @@ class PlaybackGroupTest {
   }
 
   @Test
+  void whenTheLastPlayerShowsAPictureTheOnesThatWaitedPlayOn() {
+    Scripted[] p = twoPlayersSoughtTo(T);
+    p[0].shows(T);
+    elapse(Duration.ofMillis(200)); // the first one waits
+    p[1].shows(T.minusMillis(300)); // its key frame was earlier: within the drift, no correction needed
+
+    elapse(Duration.ofMillis(200));
+
+    assertThat(p[0].correction).as("the clock runs: the waiting one plays on").isEqualTo(1);
+    assertThat(p[1].correction).isEqualTo(1);
+  }
+
+  @Test
   void thePlayerThatStartedAtAnEarlierKeyFrameCatchesUpAndThenPlaysInStep() {
     Scripted[] p = twoPlayersSoughtTo(T);
     p[0].shows(T);
@@ -152,6 +165,41 @@ class PlaybackGroupTest {
 
     assertThat(p[1].seeks).hasSize(2);
     assertThat(p[1].seeks.get(1)).isEqualTo(group.positionProperty().get());
+  }
+
+  @Test
+  void atEightTimesThePlayerSoughtAgainCatchesUpInsteadOfBeingSoughtOnceMore() {
+    Scripted[] p = twoPlayersSoughtTo(T);
+    p[0].shows(T);
+    p[1].shows(T);
+    elapse(Duration.ZERO);
+    group.setRate(8);
+
+    // opening took ¾ s: the clock ran 6 s of recording meanwhile
+    p[1].shows(group.positionProperty().get());
+    elapse(Duration.ofMillis(750));
+
+    assertThat(p[1].seeks).hasSize(1);
+    assertThat(p[1].correction).isEqualTo(PlaybackGroup.CATCH_UP);
+  }
+
+  @Test
+  void atEightTimesADriftWithinTheNoiseOfLibVlcsTimeReportsIsLeftAlone() {
+    Scripted[] p = twoPlayersSoughtTo(T);
+    p[0].shows(T);
+    p[1].shows(T);
+    elapse(Duration.ZERO);
+    group.setRate(8);
+    elapse(Duration.ofMillis(200));
+
+    // where the clock will be at the next tick (200 ms at ×8), and 2 s of recording (one report of libVLC's) more
+    p[1].shows(group.positionProperty().get().plusMillis(1600).plusSeconds(2));
+    elapse(Duration.ofMillis(200));
+
+    assertThat(p[1].correction).isEqualTo(1);
+    p[1].shows(group.positionProperty().get().plusMillis(1600).plusSeconds(5)); // really ahead
+    elapse(Duration.ofMillis(200));
+    assertThat(p[1].correction).isZero();
   }
 
   @Test
