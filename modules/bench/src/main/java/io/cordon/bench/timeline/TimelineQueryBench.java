@@ -62,7 +62,9 @@ public final class TimelineQueryBench {
       password = settings.pgPassword();
     } else {
       Files.createDirectories(settings.db());
-      url = "jdbc:h2:file:" + settings.db().resolve("timeline") + ";CACHE_SIZE=524288;MAX_MEMORY_ROWS=1000000";
+      // as the server opens its H2 database (ServerConfig: H2's own 16 MB page cache), plus h2= options if given
+      url = "jdbc:h2:file:" + settings.db().resolve("timeline") + ";DB_CLOSE_ON_EXIT=FALSE"
+          + (settings.h2Options().isEmpty() ? "" : ";" + settings.h2Options());
       user = "bench";
       password = "";
     }
