@@ -110,8 +110,11 @@ public final class AlarmQueueView {
     root.getStyleClass().add(AlarmStyles.QUEUE);
     root.setTop(new VBox(header(), filters()));
     buildTable();
-    SplitPane split = new SplitPane(table, detailPane.root());
-    split.setDividerPositions(TABLE_SHARE);
+    SplitPane split = new SplitPane(table);
+    // the details take the queue's right part only once an alarm is chosen: before that the whole width
+    // shows the queue's columns (what and where are off to the right beside an empty detail pane)
+    showDetails(split, queue.selectedAlarmIdProperty().get() != null);
+    queue.selectedAlarmIdProperty().addListener((o, was, id) -> showDetails(split, id != null));
     // the first layout pass moves the divider by the panes' preferred widths: set it again once laid out
     split.widthProperty().addListener(new javafx.beans.InvalidationListener() {
       @Override
@@ -129,6 +132,16 @@ public final class AlarmQueueView {
     clock = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> queue.tick()));
     clock.setCycleCount(Timeline.INDEFINITE);
     clock.play();
+  }
+
+  private void showDetails(SplitPane split, boolean show) {
+    boolean shown = split.getItems().contains(detailPane.root());
+    if (show && !shown) {
+      split.getItems().add(detailPane.root());
+      split.setDividerPositions(TABLE_SHARE);
+    } else if (!show && shown) {
+      split.getItems().remove(detailPane.root());
+    }
   }
 
   /** The view's node, for a {@code DockableView}. */
@@ -342,11 +355,12 @@ public final class AlarmQueueView {
     table.getStyleClass().addAll("event-table", AlarmStyles.TABLE);
     table.setItems(queue.rows());
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-    // what the operator must see without scrolling first: severity, the take button, the deadline, what and where
-    table.getColumns().add(column("alarm.column.severity", 86, row -> texts.severity(row.severity()), SeverityCell::new));
-    table.getColumns().add(column("alarm.column.action", 88, row -> "", AckCell::new));
-    table.getColumns().add(column("alarm.column.sla", 196, row -> "", SlaCell::new));
-    table.getColumns().add(column("alarm.column.type", 130, row -> texts.type(row.alarm().getType()), null));
+    // what the operator must see without scrolling first: severity, the take button, what, the deadline, where
+    // (the first four fit beside the detail pane in the default layout at 1920 × 1080)
+    table.getColumns().add(column("alarm.column.severity", 72, row -> texts.severity(row.severity()), SeverityCell::new));
+    table.getColumns().add(column("alarm.column.action", 72, row -> "", AckCell::new));
+    table.getColumns().add(column("alarm.column.type", 110, row -> texts.type(row.alarm().getType()), null));
+    table.getColumns().add(column("alarm.column.sla", 184, row -> "", SlaCell::new));
     table.getColumns().add(column("alarm.column.place", 220, row -> texts.place(row.alarm()), null));
     table.getColumns().add(column("alarm.column.state", 90, row -> texts.state(row.state()), null));
     table.getColumns().add(column("alarm.column.count", 90, row -> "×" + row.alarm().getCount(), CountCell::new));

@@ -91,6 +91,18 @@ class AlarmQueueViewTest {
   }
 
   @Test
+  void theDetailPaneTakesItsPlaceOnlyOnceAnAlarmIsChosen(FxRobot robot) throws TimeoutException {
+    showPark();
+    assertThat(robot.lookup("#" + AlarmDetailPane.ROOT_ID).tryQuery()).isEmpty();
+    double wide = table.getWidth();
+
+    select(robot, "A-000096");
+
+    assertThat(robot.lookup("#" + AlarmDetailPane.ROOT_ID).tryQuery()).isPresent();
+    assertThat(table.getWidth()).isLessThan(wide);
+  }
+
+  @Test
   void enterAcknowledgesTheSelectedAlarmAtTheVersionShown(FxRobot robot) throws TimeoutException {
     showPark();
     select(robot, "A-000096");
