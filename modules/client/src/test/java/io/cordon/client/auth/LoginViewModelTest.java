@@ -59,37 +59,13 @@ class LoginViewModelTest {
 
   @Test
   void aServerBusyCheckingOtherPasswordsIsAskedAgainInsteadOfFailingTheSignIn() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.CountDownLatch signedIn = new java.util.concurrent.CountDownLatch(1);
-    vm.setOnSignedIn(session -> signedIn.countDown());
-    vm.serverReady("127.0.0.1:1", (u, p) -> calls.incrementAndGet() == 1
-        ? CompletableFuture.failedFuture(Status.RESOURCE_EXHAUSTED.asRuntimeException())
-        : acceptsOperator.login(u, p));
-    vm.usernameProperty().set("operator");
-    vm.passwordProperty().set("operator");
-
-    vm.loginCommand().execute();
-
-    assertThat(signedIn.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    assertThat(calls.get()).isEqualTo(2);
+    assertThat(callsToSignInAfterOneFailure(Status.RESOURCE_EXHAUSTED)).isEqualTo(2);
     assertThat(vm.errorKeyProperty().get()).isEmpty();
   }
 
   @Test
   void aSignInThatMissedItsDeadlineIsAskedAgainButAnAbsentServerIsNot() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.CountDownLatch signedIn = new java.util.concurrent.CountDownLatch(1);
-    vm.setOnSignedIn(session -> signedIn.countDown());
-    vm.serverReady("127.0.0.1:1", (u, p) -> calls.incrementAndGet() == 1
-        ? CompletableFuture.failedFuture(Status.DEADLINE_EXCEEDED.asRuntimeException())
-        : acceptsOperator.login(u, p));
-    vm.usernameProperty().set("operator");
-    vm.passwordProperty().set("operator");
-
-    vm.loginCommand().execute();
-
-    assertThat(signedIn.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    assertThat(calls.get()).isEqualTo(2);
+    assertThat(callsToSignInAfterOneFailure(Status.DEADLINE_EXCEEDED)).isEqualTo(2);
 
     java.util.concurrent.atomic.AtomicInteger absent = new java.util.concurrent.atomic.AtomicInteger();
     vm.serverReady("127.0.0.1:1", (u, p) -> {
@@ -136,5 +112,22 @@ class LoginViewModelTest {
     vm.passwordProperty().set("operator");
     vm.loginCommand().execute();
     assertThat(vm.loginCommand().isExecutable()).isFalse();
+  }
+
+  /** Signs in as operator against a server whose first answer is {@code first}; how many calls it took. */
+  private int callsToSignInAfterOneFailure(Status first) throws InterruptedException {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch signedIn = new java.util.concurrent.CountDownLatch(1);
+    vm.setOnSignedIn(session -> signedIn.countDown());
+    vm.serverReady("127.0.0.1:1", (u, p) -> calls.incrementAndGet() == 1
+        ? CompletableFuture.failedFuture(first.asRuntimeException())
+        : acceptsOperator.login(u, p));
+    vm.usernameProperty().set("operator");
+    vm.passwordProperty().set("operator");
+
+    vm.loginCommand().execute();
+
+    assertThat(signedIn.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return calls.get();
   }
 }
