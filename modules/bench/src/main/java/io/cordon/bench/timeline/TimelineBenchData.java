@@ -35,11 +35,12 @@ final class TimelineBenchData {
       "drop index journal_event_by_time", "drop index journal_event_by_type", "drop index event_subject_by_subject",
       "drop index vehicle_position_by_plate", "drop index vehicle_position_by_time");
   private static final List<String> CREATE_INDEXES = List.of(
-      "create index journal_event_by_time on journal_event (occurred_at, seq)",
+      "create index journal_event_by_time on journal_event (occurred_at, seq, lon, lat)",
       "create index journal_event_by_type on journal_event (event_type, seq)",
       "create index event_subject_by_subject on event_subject (kind, subject_id, seq)",
       "create index vehicle_position_by_plate on vehicle_position (plate, fix_time)",
-      "create index vehicle_position_by_time on vehicle_position (fix_time)");
+      "create index vehicle_position_by_time on vehicle_position"
+          + " (fix_time, lon, lat, plate, vehicle_class, heading_deg, speed_kmh, fix_valid)");
 
   private final TimelineBenchSettings settings;
   private final BulkSql sql;

@@ -21,8 +21,8 @@ import org.locationtech.jts.geom.Envelope;
  * <ul>
  * <li>a subject's events in a window: the window's seq range through journal_event_by_time, then a range
  * scan of event_subject_by_subject (kind, subject_id, seq) over it, then the rows by seq;</li>
- * <li>an area's events: the window through journal_event_by_time, the bounding box in SQL, the exact
- * polygon test by the caller;</li>
+ * <li>an area's events: the window and the bounding box through journal_event_by_time (occurred_at, seq,
+ * lon, lat), then the rows by seq, the exact polygon test by the caller;</li>
  * <li>the whole park: the window in time order, read forward until the caller has enough.</li>
  * </ul>
  */
@@ -97,10 +97,13 @@ final class JournalReads {
     return found;
   }
 
-  /** The located rows of [from, to) inside the box that pass {@code keep}. */
+  /**
+   * The located rows of [from, to) inside the box that pass {@code keep}: the seqs in the box from
+   * journal_event_by_time (it carries lon and lat, so no row is read to test the box), then those rows by seq.
+   */
   List<JournalRow> rowsIn(Instant from, Instant to, Envelope box, Predicate<JournalRow> keep) throws SQLException {
-    List<JournalRow> found = new ArrayList<>();
-    try (PreparedStatement select = connection.prepareStatement("select " + COLUMNS + " from journal_event"
+    List<Long> seqs = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement("select seq from journal_event"
         + " where occurred_at >= ? and occurred_at < ? and lon >= ? and lon <= ? and lat >= ? and lat <= ?")) {
       select.setFetchSize(FETCH);
       select.setObject(1, Times.utc(from));
@@ -111,14 +114,11 @@ final class JournalReads {
       select.setDouble(6, box.getMaxY());
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          JournalRow row = row(rows);
-          if (keep.test(row)) {
-            found.add(row);
-          }
+          seqs.add(rows.getLong(1));
         }
       }
     }
-    return found;
+    return rows(seqs, from, to).stream().filter(keep).toList();
   }
 
   /**

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Timelines from the journal and the stored positions. An event is kept when it is about any requested
@@ -219,41 +222,28 @@ public final class JournalTimelines implements TimelineQueries {
     scope.subjects().stream().filter(s -> s.getKind().equals("vehicle")).forEach(s -> plates.add(s.getId()));
     events.forEach(e -> e.getSubjectsList().stream().filter(s -> s.getKind().equals("vehicle"))
         .forEach(s -> plates.add(s.getId())));
+    Set<String> tracked = plates.stream().limit(MAX_TRACKED_PLATES).collect(Collectors.toCollection(HashSet::new));
     Map<String, Fixes> tracks = new TreeMap<>();
-    for (String plate : plates.stream().limit(MAX_TRACKED_PLATES).toList()) {
-      Fixes fixes = positions.track(plate, scope.from(), scope.to());
-      if (fixes.size > 0) {
-        tracks.put(plate, fixes);
+    if (scope.areas().isEmpty()) {
+      for (String plate : tracked) {
+        Fixes fixes = positions.track(plate, scope.from(), scope.to());
+        if (fixes.size > 0) {
+          tracks.put(plate, fixes);
+        }
       }
-    }
-    for (Area area : scope.areas()) {
-      positions.fixesIn(scope.from(), scope.to(), false, area.box(),
-              (plate, at) -> !tracks.containsKey(plate) && area.covers(at[0], at[1]))
-          .forEach((plate, fixes) -> tracks.merge(plate, fixes, JournalTimelines::joined));
+    } else {
+      // one scan of the window for both: the tracked plates' whole tracks, every other fix inside an area; an
+      // area's hour names a hundred or more plates, and reading each plate's track apart cost more than the scan
+      Envelope box = new Envelope();
+      scope.areas().forEach(area -> box.expandToInclude(area.box()));
+      tracks.putAll(positions.fixesIn(scope.from(), scope.to(), false, box, tracked,
+          (plate, at) -> tracked.contains(plate) || scope.areas().stream().anyMatch(a -> a.covers(at[0], at[1]))));
     }
     if (tracks.isEmpty()) {
       return List.of();
     }
     int perTrack = Math.max(2, Math.min(scope.maxTrackPoints(), MAX_TOTAL_TRACK_POINTS / tracks.size()));
     return tracks.values().stream().map(f -> f.track(perTrack)).toList();
-  }
-
-  /** One vehicle's fixes in two areas, merged oldest first. */
-  private static Fixes joined(Fixes a, Fixes b) {
-    Fixes merged = new Fixes(a.plate);
-    int i = 0;
-    int j = 0;
-    while (i < a.size || j < b.size) {
-      boolean takeA = j >= b.size || (i < a.size && !a.time(i).isAfter(b.time(j)));
-      Fixes from = takeA ? a : b;
-      int at = takeA ? i++ : j++;
-      io.cordon.api.v1.TrackPoint p = from.point(at);
-      if (merged.size == 0 || !merged.time(merged.size - 1).equals(from.time(at))) {
-        merged.add(p.getPosition().getLon(), p.getPosition().getLat(), p.getHeadingDeg(), p.getSpeedKmh(),
-            from.time(at), from.vehicleClass);
-      }
-    }
-    return merged;
   }
 
   private static PositionsAt positionsAt(Connection c, TimelineRequests.PositionsScope scope) throws SQLException {
@@ -271,7 +261,7 @@ public final class JournalTimelines implements TimelineQueries {
       // one range scan of the window by fix time: a park's 2,000 vehicles report a few fixes each in it; no
       // box in SQL, since a vehicle whose last fix left the area is not in it even if an older fix was
       last.putAll(positions.fixesIn(since, scope.at(), true, null,
-          (plate, at) -> PositionReads.any(scope.plates(), plate)));
+          Set.of(), (plate, at) -> PositionReads.any(scope.plates(), plate)));
     }
     PositionsAt.Builder answer = PositionsAt.newBuilder().setAt(Times.timestamp(scope.at()));
     last.values().stream().sorted(Comparator.comparing(f -> f.plate)).forEach(fixes -> {

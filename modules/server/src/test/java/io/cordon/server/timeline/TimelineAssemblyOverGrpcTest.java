@@ -17,7 +17,9 @@ import io.cordon.server.persistence.TestDatabase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +220,40 @@ class TimelineAssemblyOverGrpcTest {
     assertThat(t.getTracksList()).extracting(VehicleTimelineTrack::getPlate).containsExactly(TRUCK);
     assertThat(t.getTracks(0).getPointsList()).extracting(p -> p.getTime().getSeconds() - T0.getEpochSecond())
         .containsExactly(10L, 30L);
+  }
+
+  @Test
+  void aVehicleNamedInTheAreaComesWithItsWholeTrackOthersOnlyWithTheirFixesInsideOnce() {
+    server.event(T0.plusSeconds(15), "track.violation", List.of(key("vehicle", OTHER)), IN_LON, IN_LAT);
+    server.fix(OTHER, 120.93, 31.935, T0.plusSeconds(5));
+    server.fix(OTHER, IN_LON, IN_LAT, T0.plusSeconds(15));
+    server.fix(TRUCK, IN_LON, IN_LAT, T0.plusSeconds(10));
+    server.fix(TRUCK, 120.93, 31.935, T0.plusSeconds(20));
+    Polygon aroundTheFix = polygon(IN_LON - 0.001, IN_LAT - 0.001, IN_LON + 0.001, IN_LAT - 0.001,
+        IN_LON + 0.001, IN_LAT + 0.001, IN_LON - 0.001, IN_LAT + 0.001);
+
+    Timeline t = server.timelineStub().getTimeline(window(T0, T0.plusSeconds(3_600)).addZoneIds("Z-CORE-1")
+        .setArea(aroundTheFix).setIncludeTracks(true).build());
+
+    assertThat(t.getTracksList()).extracting(VehicleTimelineTrack::getPlate).containsExactlyInAnyOrder(TRUCK, OTHER);
+    Map<String, List<Long>> seconds = t.getTracksList().stream().collect(Collectors.toMap(
+        VehicleTimelineTrack::getPlate,
+        track -> track.getPointsList().stream().map(p -> p.getTime().getSeconds() - T0.getEpochSecond()).toList()));
+    assertThat(seconds.get(OTHER)).as("named by an event in the area: its whole track").containsExactly(5L, 15L);
+    assertThat(seconds.get(TRUCK)).as("inside both areas, taken once; the fix outside left out").containsExactly(10L);
+  }
+
+  @Test
+  void aPlateWithQuotesNamedInTheAreaIsReadAsAValueNotAsSql() {
+    String odd = "A') or ('1'='1";
+    server.event(T0.plusSeconds(15), "track.violation", List.of(key("vehicle", odd)), IN_LON, IN_LAT);
+    server.fix(odd, 120.93, 31.935, T0.plusSeconds(5));
+    server.fix(TRUCK, 120.93, 31.935, T0.plusSeconds(20));
+
+    Timeline t = server.timelineStub().getTimeline(window(T0, T0.plusSeconds(3_600)).addZoneIds("Z-CORE-1")
+        .setIncludeTracks(true).build());
+
+    assertThat(t.getTracksList()).extracting(VehicleTimelineTrack::getPlate).containsExactly(odd);
   }
 
   @Test
