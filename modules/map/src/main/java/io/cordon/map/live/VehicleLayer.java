@@ -2,8 +2,10 @@ package io.cordon.map.live;
 
 import io.cordon.domain.track.TrackPoint;
 import io.cordon.domain.vehicle.VehicleClass;
+import io.cordon.map.FeatureKind;
 import io.cordon.map.LayerKind;
 import io.cordon.map.MapContext;
+import io.cordon.map.MapFeature;
 import io.cordon.map.MapLayer;
 import io.cordon.map.MapState;
 import io.cordon.map.MapStyles;
@@ -24,6 +26,7 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /**
  * Live vehicles on two canvases sized to the map: fading trails, which the map puts right above
@@ -54,7 +57,7 @@ import javafx.scene.text.FontWeight;
 public final class VehicleLayer implements MapLayer {
   /** Plates are labelled from this zoom on (pixels per metre; ~1.3 km across a 1920 px map). */
   static final double LABEL_MIN_SCALE = 1.5;
-  /** At most this many plate labels at once, dangerous goods first. */
+  /** At most this many plate labels at once, the most important first ({@link PlateLabelLayout}). */
   static final int MAX_LABELS = 150;
   static final double TRAIL_MIN_STEP_PX = 2;
   /** Trail points this close to the straight line past them are dropped. */
@@ -71,8 +74,9 @@ public final class VehicleLayer implements MapLayer {
    */
   static final long MIN_LIVE_REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
   private static final double CULL_MARGIN_PX = 16;
-  private static final double LABEL_CELL_W = 96;
-  private static final double LABEL_CELL_H = 20;
+  private static final double LABEL_HEIGHT = 16;
+  /** Text inset in its label box, each side. */
+  private static final double LABEL_INSET = 2;
   private static final VehicleClass[] CLASSES = VehicleClass.values();
   private static final Color OUTLINE = Color.rgb(8, 14, 20, 0.85);
   private static final Color LABEL_BACK = Color.rgb(13, 22, 32, 0.72);
@@ -147,6 +151,7 @@ public final class VehicleLayer implements MapLayer {
     state.visibleProperty(LayerKind.VEHICLES).addListener(dirty);
     state.visibleProperty(LayerKind.TRAILS).addListener(dirty);
     state.vehiclesProperty().addListener(dirty);
+    state.selectionProperty().addListener(dirty); // the selected vehicle's label comes first
     ThemeSwatches.install(node, now -> {
       palette = now;
       sprites = null; // re-rendered in the next frame, outside the CSS pass
@@ -273,7 +278,8 @@ public final class VehicleLayer implements MapLayer {
     }
     trails.clear(w, h);
     collector.start(v, w, h, nowMillis, showVehicles, showTrails && withTrails, rebuildTrails,
-        showVehicles && v.scale() >= LABEL_MIN_SCALE);
+        showVehicles && v.scale() >= LABEL_MIN_SCALE, arrowLength);
+    labels.selectedPlate(selectedPlate());
     flaggedVehicles = 0;
     live.forEachFlagged(collector);
 
@@ -284,6 +290,12 @@ public final class VehicleLayer implements MapLayer {
     if (showVehicles) {
       drawnLabels = labels.choose();
     }
+  }
+
+  /** The plate of the selected vehicle, or null. */
+  private String selectedPlate() {
+    MapFeature selected = state.selectionProperty().get();
+    return selected != null && selected.kind() == FeatureKind.VEHICLE ? selected.id() : null;
   }
 
   private void drawTrails(GraphicsContext gc, double scale) {
@@ -341,6 +353,11 @@ public final class VehicleLayer implements MapLayer {
     return drawnLabels;
   }
 
+  /** Whether the last redraw labelled the plate (tests). */
+  boolean labelled(String plate) {
+    return labels.shows(plate);
+  }
+
   /** Vehicles drawn by the last redraw with a violation ring or the unbound-terminal mark. */
   int flaggedVehicleCount() {
     return flaggedVehicles;
@@ -356,11 +373,12 @@ public final class VehicleLayer implements MapLayer {
     private boolean withTrails;
     private boolean wholeTrails;
     private boolean withLabels;
+    private double arrowLength;
     private double[] xy = new double[512];
     private int[] buckets = new int[256];
 
     void start(MapViewport viewport, double width, double height, long nowMillis,
-        boolean drawVehicles, boolean drawTrails, boolean drawWholeTrails, boolean drawLabels) {
+        boolean drawVehicles, boolean drawTrails, boolean drawWholeTrails, boolean drawLabels, double arrowSize) {
       v = viewport;
       w = width;
       h = height;
@@ -369,6 +387,7 @@ public final class VehicleLayer implements MapLayer {
       withTrails = drawTrails;
       wholeTrails = drawWholeTrails;
       withLabels = drawLabels;
+      arrowLength = arrowSize;
     }
 
     @Override
@@ -396,7 +415,7 @@ public final class VehicleLayer implements MapLayer {
         flaggedVehicles++;
       }
       if (withLabels) {
-        labels.offer(plate, vehicleClass.isDangerous() || flags != 0, sx, sy); // flagged ones labelled first too
+        labels.offer(plate, vehicleClass, flags, Math.round(sx), Math.round(sy), arrowLength);
       }
     }
 
@@ -492,66 +511,83 @@ public final class VehicleLayer implements MapLayer {
   }
 
   /**
-   * Plate labels with a simple grid declutter: a label claims the screen cells its box touches
-   * and is dropped if one is taken (so no two labels overlap), dangerous-goods vehicles first, at most
-   * {@value VehicleLayer#MAX_LABELS}.
+   * Plate labels: ranks each vehicle, measures its plate once, and leaves where the labels go to
+   * {@link PlateLabelLayout}, at most {@value VehicleLayer#MAX_LABELS}.
    */
   private static final class Labels {
-    private String[] plates = new String[64];
-    private double[] xy = new double[128];
-    private boolean[] dangerous = new boolean[64];
-    private int size;
-    private boolean[] taken = new boolean[0];
-    private int cols;
-    private int rows;
+    /** Plate widths in the label font: plates come back every frame, measuring them does not. */
+    private static final int MAX_MEASURED = 20_000;
+    private final PlateLabelLayout layout = new PlateLabelLayout();
+    private final Map<String, Double> widths = new HashMap<>();
+    private final Text measure = new Text();
     private final PathBatch backs = new PathBatch();
-
-    void clear(double w, double h) {
-      Arrays.fill(plates, 0, size, null);
-      size = 0;
-      n = 0;
-      cols = (int) (w / LABEL_CELL_W) + 2;
-      rows = (int) (h / LABEL_CELL_H) + 2;
-      if (taken.length < cols * rows) {
-        taken = new boolean[cols * rows];
-      } else {
-        Arrays.fill(taken, 0, cols * rows, false);
-      }
-    }
-
-    void offer(String plate, boolean isDangerous, double x, double y) {
-      if (size == plates.length) {
-        plates = Arrays.copyOf(plates, size * 2);
-        dangerous = Arrays.copyOf(dangerous, size * 2);
-        xy = Arrays.copyOf(xy, size * 4);
-      }
-      plates[size] = plate;
-      dangerous[size] = isDangerous;
-      xy[2 * size] = x;
-      xy[2 * size + 1] = y;
-      size++;
-    }
-
-    private int[] chosen = new int[0];
+    private String selected;
     private int n;
 
-    /** Picks the labels to show (declutter); returns how many. */
-    int choose() {
+    Labels() {
+      measure.setFont(LABEL_FONT);
+    }
+
+    void clear(double w, double h) {
+      layout.clear(w, h);
       n = 0;
-      if (size == 0) {
-        return 0;
+    }
+
+    void selectedPlate(String plate) {
+      selected = plate;
+    }
+
+    void offer(String plate, VehicleClass vehicleClass, int flags, double x, double y, double arrowLength) {
+      int rank;
+      if (plate.equals(selected)) {
+        rank = PlateLabelLayout.SELECTED;
+      } else if (flags != 0) {
+        rank = PlateLabelLayout.ALARM;
+      } else if (vehicleClass.isDangerous()) {
+        rank = PlateLabelLayout.HAZMAT;
+      } else {
+        rank = PlateLabelLayout.OTHER;
       }
-      if (chosen.length < Math.min(size, MAX_LABELS)) {
-        chosen = new int[Math.min(size, MAX_LABELS)];
+      layout.offer(plate, rank, x, y, width(plate), LABEL_HEIGHT, markerHalf(flags, arrowLength));
+    }
+
+    /** Half the drawn size of a marker with its ring or square ({@link Marks#drawFlags}), so no label hides it. */
+    private static double markerHalf(int flags, double arrowLength) {
+      double ring = arrowLength * 0.75 + 2;
+      if ((flags & LiveVehicles.UNBOUND) != 0) {
+        return ring + 3 + 1;
       }
-      int limit = Math.min(size, MAX_LABELS);
-      for (int pass = 0; pass < 2 && n < limit; pass++) {
-        for (int i = 0; i < size && n < limit; i++) {
-          if (dangerous[i] == (pass == 0) && claim(xy[2 * i] + 9, xy[2 * i + 1])) {
-            chosen[n++] = i;
-          }
+      if ((flags & LiveVehicles.VIOLATING) != 0) {
+        return ring + 1.5;
+      }
+      return arrowLength / 2;
+    }
+
+    private double width(String plate) {
+      Double known = widths.get(plate);
+      if (known == null) {
+        if (widths.size() >= MAX_MEASURED) {
+          widths.clear();
+        }
+        measure.setText(plate);
+        known = Math.ceil(measure.getLayoutBounds().getWidth()) + 2 * LABEL_INSET;
+        widths.put(plate, known);
+      }
+      return known;
+    }
+
+    boolean shows(String plate) {
+      for (int i = 0; i < layout.size(); i++) {
+        if (layout.placed(i) && layout.plate(i).equals(plate)) {
+          return true;
         }
       }
+      return false;
+    }
+
+    /** Places the labels (declutter); returns how many. */
+    int choose() {
+      n = layout.size() == 0 ? 0 : layout.place(MAX_LABELS);
       return n;
     }
 
@@ -561,41 +597,24 @@ public final class VehicleLayer implements MapLayer {
       }
       gc.setFont(LABEL_FONT);
       backs.clear();
-      for (int k = 0; k < n; k++) {
-        int i = chosen[k];
-        double width = 8 * plates[i].length() + 4;
-        double x = xy[2 * i] + 9;
-        double y = xy[2 * i + 1] - 8;
-        backs.polygon(x, y, x + width, y, x + width, y + 16, x, y + 16);
+      int size = layout.size();
+      for (int i = 0; i < size; i++) {
+        if (layout.placed(i)) {
+          double x = layout.labelX(i);
+          double y = layout.labelY(i);
+          double width = layout.labelWidth(i);
+          backs.polygon(x, y, x + width, y, x + width, y + LABEL_HEIGHT, x, y + LABEL_HEIGHT);
+        }
       }
       gc.setFill(LABEL_BACK);
       backs.appendTo(gc);
       gc.fill();
       gc.setFill(LABEL_TEXT);
-      for (int k = 0; k < n; k++) {
-        int i = chosen[k];
-        gc.fillText(plates[i], xy[2 * i] + 11, xy[2 * i + 1] + 4);
-      }
-    }
-
-    /** Claims every cell the label box (x, y-8)–(x+LABEL_CELL_W-1, y+8) touches, if all are free. */
-    private boolean claim(double x, double y) {
-      int col0 = (int) Math.floor(x / LABEL_CELL_W) + 1;
-      int row0 = (int) Math.floor((y - 8) / LABEL_CELL_H) + 1;
-      int row1 = (int) Math.floor((y + 8) / LABEL_CELL_H) + 1;
-      if (col0 < 0 || row0 < 0 || col0 + 1 >= cols || row1 >= rows) {
-        return false;
-      }
-      for (int r = row0; r <= row1; r++) {
-        if (taken[r * cols + col0] || taken[r * cols + col0 + 1]) {
-          return false;
+      for (int i = 0; i < size; i++) {
+        if (layout.placed(i)) {
+          gc.fillText(layout.plate(i), layout.labelX(i) + LABEL_INSET, layout.labelY(i) + LABEL_HEIGHT - 4);
         }
       }
-      for (int r = row0; r <= row1; r++) {
-        taken[r * cols + col0] = true;
-        taken[r * cols + col0 + 1] = true;
-      }
-      return true;
     }
   }
 

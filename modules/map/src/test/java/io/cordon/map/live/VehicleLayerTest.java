@@ -159,6 +159,50 @@ class VehicleLayerTest {
   }
 
   @Test
+  void aCrowdAtAGateShowsManyLabelsTheSelectedAndViolatingOnesAmongThem(FxRobot robot) throws Exception {
+    // 60 vehicles queueing on a 150 × 60 m patch, a few of them hazmat
+    java.util.Random random = new java.util.Random(5);
+    for (int i = 0; i < 60; i++) {
+      vehicles.put(String.format("苏E%05d", 10_000 + 137 * i), i % 4 == 0 ? VehicleClass.HAZMAT : VehicleClass.ORDINARY,
+          CENTRE_LON + (random.nextDouble() - 0.5) * 0.0016, CENTRE_LAT + (random.nextDouble() - 0.5) * 0.00055);
+    }
+    vehicles.put("苏E99999", VehicleClass.ORDINARY, CENTRE_LON, CENTRE_LAT);
+    robot.interact(() -> {
+      MapViewport v = map.viewportProperty().get();
+      double sx = v.screenX(map.state().context().x(CENTRE_LON));
+      double sy = v.screenY(map.state().context().y(CENTRE_LAT));
+      map.state().moveTo(v.zoomAt(3.0 / v.scale(), sx, sy).panBy(400 - sx, 300 - sy));
+      map.state().selectionProperty().set(
+          new io.cordon.map.MapFeature(io.cordon.map.FeatureKind.VEHICLE, "苏E99999", "苏E99999", CENTRE_LON, CENTRE_LAT, null));
+    });
+    letPulsesRun();
+
+    assertThat(layer(robot).drawnVehicleCount()).isEqualTo(61);
+    assertThat(layer(robot).drawnLabelCount()).isBetween(8, 60);
+    assertThat(layer(robot).labelled("苏E99999")).isTrue();
+    String png = System.getProperty("cordon.labelsPng");
+    if (png != null) { // a picture for people: -Dcordon.labelsPng=/tmp/labels.png
+      robot.interact(() -> writePng(map.snapshot(null, null), java.nio.file.Path.of(png)));
+    }
+  }
+
+  private static void writePng(javafx.scene.image.WritableImage image, java.nio.file.Path file) {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        out.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+      }
+    }
+    try {
+      javax.imageio.ImageIO.write(out, "png", file.toFile());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void trailsAreRedrawnWithTheViewButNotOnEveryLiveUpdate(FxRobot robot) {
     long now = System.currentTimeMillis();
     List<TrackPoint> trail = List.of(
