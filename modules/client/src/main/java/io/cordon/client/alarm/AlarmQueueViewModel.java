@@ -103,6 +103,12 @@ public final class AlarmQueueViewModel implements AlarmStore.Listener {
   /** Ids seen so far, so that only really new alarms alert (not those of a snapshot after a reconnect). */
   private final Set<String> seen = new HashSet<>();
   private final Set<String> seenEscalated = new HashSet<>();
+  /**
+   * False until the store first spoke: the snapshot the client starts with holds what was raised
+   * before it ran (open critical alarms of earlier runs too), so it alerts nothing — it used to fly
+   * the map to one of them and open its card at start-up, with nobody asking.
+   */
+  private boolean heard;
   private boolean refreshScheduled;
   private Instant lastRefresh = Instant.MIN;
 
@@ -238,6 +244,8 @@ public final class AlarmQueueViewModel implements AlarmStore.Listener {
 
   @Override
   public void onAlarmsChanged(AlarmStore.Changes changes) {
+    boolean startSnapshot = !heard && changes.replaced();
+    heard = true;
     List<Alarm> newCritical = new ArrayList<>();
     List<Alarm> escalated = new ArrayList<>();
     if (changes.replaced()) { // forget what is gone, keep what was seen so a reconnect does not alert again
@@ -248,6 +256,12 @@ public final class AlarmQueueViewModel implements AlarmStore.Listener {
     }
     for (Alarm alarm : changes.changed()) {
       boolean first = seen.add(alarm.getAlarmId());
+      if (startSnapshot) {
+        if (alarm.getEscalated() && AlarmProtos.isOpen(alarm.getState())) {
+          seenEscalated.add(alarm.getAlarmId());
+        }
+        continue;
+      }
       if (first && alarm.getState() == AlarmState.ALARM_STATE_NEW
           && AlarmProtos.severity(alarm.getSeverity()) == Severity.CRITICAL) {
         newCritical.add(alarm);

@@ -224,6 +224,29 @@ class AlarmQueueViewModelTest {
   }
 
   @Test
+  void theSnapshotTheClientStartsWithAlertsNothingButWhatComesAfterDoes() {
+    // critical and escalated alarms left open by an earlier run: the queue shows them, nothing flies or flashes
+    store.apply(snapshot(1, critical("A-000001"), major("A-000002").toBuilder().setEscalated(true).build()));
+    assertThat(shownIds()).containsExactlyInAnyOrder("A-000001", "A-000002");
+    assertThat(alerts).isEmpty();
+
+    store.apply(changes(2, critical("A-000003")));
+
+    assertThat(alerts).singleElement().satisfies(a ->
+        assertThat(a.newCritical()).extracting(Alarm::getAlarmId).containsExactly("A-000003"));
+  }
+
+  @Test
+  void aCriticalAlarmFirstSeenInALaterSnapshotStillAlerts() {
+    store.apply(snapshot(1, major("A-000001")));
+
+    store.apply(snapshot(2, major("A-000001"), critical("A-000002"))); // raised while the stream was down
+
+    assertThat(alerts).singleElement().satisfies(a ->
+        assertThat(a.newCritical()).extracting(Alarm::getAlarmId).containsExactly("A-000002"));
+  }
+
+  @Test
   void anEscalationAlertsOnce() {
     store.apply(changes(1, major("A-000001")));
     Alarm escalated = major("A-000001").toBuilder().setVersion(2).setEscalated(true).build();
