@@ -5,13 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordon.domain.alarm.Severity;
 import io.cordon.domain.track.TrackPoint;
 import io.cordon.domain.vehicle.VehicleClass;
+import io.cordon.map.FeatureKind;
 import io.cordon.map.LayerKind;
+import io.cordon.map.MapFeature;
 import io.cordon.map.MapViewport;
 import io.cordon.map.ParkMapView;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -159,9 +168,9 @@ class VehicleLayerTest {
   }
 
   @Test
-  void aCrowdAtAGateShowsManyLabelsTheSelectedAndViolatingOnesAmongThem(FxRobot robot) throws Exception {
+  void aCrowdAtAGateShowsManyLabelsTheSelectedOneAmongThem(FxRobot robot) {
     // 60 vehicles queueing on a 150 × 60 m patch, a few of them hazmat
-    java.util.Random random = new java.util.Random(5);
+    Random random = new Random(5);
     for (int i = 0; i < 60; i++) {
       vehicles.put(String.format("苏E%05d", 10_000 + 137 * i), i % 4 == 0 ? VehicleClass.HAZMAT : VehicleClass.ORDINARY,
           CENTRE_LON + (random.nextDouble() - 0.5) * 0.0016, CENTRE_LAT + (random.nextDouble() - 0.5) * 0.00055);
@@ -173,7 +182,7 @@ class VehicleLayerTest {
       double sy = v.screenY(map.state().context().y(CENTRE_LAT));
       map.state().moveTo(v.zoomAt(3.0 / v.scale(), sx, sy).panBy(400 - sx, 300 - sy));
       map.state().selectionProperty().set(
-          new io.cordon.map.MapFeature(io.cordon.map.FeatureKind.VEHICLE, "苏E99999", "苏E99999", CENTRE_LON, CENTRE_LAT, null));
+          new MapFeature(FeatureKind.VEHICLE, "苏E99999", "苏E99999", CENTRE_LON, CENTRE_LAT, null));
     });
     letPulsesRun();
 
@@ -182,23 +191,23 @@ class VehicleLayerTest {
     assertThat(layer(robot).labelled("苏E99999")).isTrue();
     String png = System.getProperty("cordon.labelsPng");
     if (png != null) { // a picture for people: -Dcordon.labelsPng=/tmp/labels.png
-      robot.interact(() -> writePng(map.snapshot(null, null), java.nio.file.Path.of(png)));
+      robot.interact(() -> writePng(map.snapshot(null, null), Path.of(png)));
     }
   }
 
-  private static void writePng(javafx.scene.image.WritableImage image, java.nio.file.Path file) {
+  private static void writePng(WritableImage image, Path file) {
     int w = (int) image.getWidth();
     int h = (int) image.getHeight();
-    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         out.setRGB(x, y, image.getPixelReader().getArgb(x, y));
       }
     }
     try {
-      javax.imageio.ImageIO.write(out, "png", file.toFile());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      ImageIO.write(out, "png", file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
