@@ -124,7 +124,7 @@ public final class TimelineViewModel {
 
   // --- the query -------------------------------------------------------------------------------
 
-  /** Sets the window from a preset; CUSTOM keeps it as it is (the user edits it). */
+  /** Sets the window from a preset, ending now; CUSTOM keeps it as it is (the user edits it). */
   public void applyPreset(TimelinePreset value) {
     applyingPreset = true;
     Instant now = clock.instant();
@@ -191,8 +191,15 @@ public final class TimelineViewModel {
     return b.build();
   }
 
-  /** Loads the timeline of the current inputs; does nothing while they are invalid. */
+  /**
+   * Loads the timeline of the current inputs; does nothing while they are invalid. A preset window
+   * (最近1小时, 今天) is relative to now, so each load first moves it to the clock; a window the user
+   * set stays where it is.
+   */
   public void load() {
+    if (preset.get() != TimelinePreset.CUSTOM) {
+      applyPreset(preset.get());
+    }
     if (!validation.get().isEmpty()) {
       return;
     }
@@ -223,6 +230,7 @@ public final class TimelineViewModel {
       }
       from.set(windowFrom);
       to.set(end);
+      preset.set(TimelinePreset.CUSTOM); // the incident's window is fixed, even if it equals the preset's
     }
     load();
   }

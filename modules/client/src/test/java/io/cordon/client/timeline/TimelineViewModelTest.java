@@ -17,6 +17,7 @@ import io.cordon.client.alarm.TestClock;
 import io.grpc.Status;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,8 @@ class TimelineViewModelTest {
 
   private final FakeTimelineServer server = new FakeTimelineServer();
   private final UiQueue ui = new UiQueue();
-  private final TimelineViewModel vm = new TimelineViewModel(server.timelineClient, ui, new TestClock(NOW));
+  private final TestClock clock = new TestClock(NOW);
+  private final TimelineViewModel vm = new TimelineViewModel(server.timelineClient, ui, clock);
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -62,6 +64,74 @@ class TimelineViewModelTest {
     vm.fromProperty().set(NOW.minus(Duration.ofHours(3)));
 
     assertThat(vm.presetProperty().get()).isEqualTo(TimelinePreset.CUSTOM);
+  }
+
+  @Test
+  void queryingTheLastHourAgainLaterAsksForTheHourBeforeTheNewNow() {
+    vm.loadCommand().execute();
+    ui.runNext();
+    clock.advance(Duration.ofMinutes(25));
+
+    vm.loadCommand().execute();
+    ui.runNext();
+
+    Instant later = NOW.plus(Duration.ofMinutes(25));
+    assertThat(server.timelineRequests).hasSize(2);
+    assertThat(window(server.timelineRequests.get(0))).containsExactly(NOW.minus(Duration.ofHours(1)), NOW);
+    assertThat(window(server.timelineRequests.get(1))).containsExactly(later.minus(Duration.ofHours(1)), later);
+    assertThat(vm.fromProperty().get()).isEqualTo(later.minus(Duration.ofHours(1)));
+    assertThat(vm.toProperty().get()).isEqualTo(later);
+    assertThat(vm.presetProperty().get()).isEqualTo(TimelinePreset.LAST_HOUR);
+  }
+
+  @Test
+  void queryingTodayAfterMidnightAsksForTheNewDay() {
+    vm.applyPreset(TimelinePreset.TODAY);
+    clock.advance(Duration.ofHours(13).plusMinutes(30)); // 2024-05-02 00:30 park time
+
+    vm.loadCommand().execute();
+    ui.runNext();
+
+    assertThat(window(server.timelineRequests.get(0))).containsExactly(Instant.parse("2024-05-01T16:00:00Z"),
+        Instant.parse("2024-05-01T16:30:00Z"));
+    assertThat(vm.presetProperty().get()).isEqualTo(TimelinePreset.TODAY);
+  }
+
+  @Test
+  void aWindowTheUserSetStaysWhereItIsWhenQueriedAgainLater() {
+    Instant from = NOW.minus(Duration.ofHours(3));
+    Instant to = NOW.minus(Duration.ofHours(2));
+    vm.fromProperty().set(from);
+    vm.toProperty().set(to);
+    vm.loadCommand().execute();
+    ui.runNext();
+    clock.advance(Duration.ofMinutes(25));
+
+    vm.loadCommand().execute();
+    ui.runNext();
+
+    assertThat(server.timelineRequests).extracting(TimelineViewModelTest::window)
+        .containsExactly(List.of(from, to), List.of(from, to));
+    assertThat(vm.presetProperty().get()).isEqualTo(TimelinePreset.CUSTOM);
+  }
+
+  @Test
+  void anIncidentsWindowStaysWhereItIsEvenWhenItIsTheLastHour() {
+    Instant from = vm.fromProperty().get();
+    Instant to = vm.toProperty().get();
+    vm.loadIncident("INC-20240501-001", from, to); // the very instants of the preset
+    ui.runNext();
+    clock.advance(Duration.ofMinutes(25));
+
+    vm.loadCommand().execute();
+    ui.runNext();
+
+    assertThat(window(server.timelineRequests.get(1))).containsExactly(from, to);
+    assertThat(vm.presetProperty().get()).isEqualTo(TimelinePreset.CUSTOM);
+  }
+
+  private static List<Instant> window(TimelineRequest request) {
+    return List.of(TimelineClient.instant(request.getFrom()), TimelineClient.instant(request.getTo()));
   }
 
   @Test
