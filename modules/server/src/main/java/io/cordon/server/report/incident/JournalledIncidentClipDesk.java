@@ -134,6 +134,8 @@ public final class JournalledIncidentClipDesk implements IncidentClipDesk {
         }
       });
     } catch (AlreadyExported e) {
+      log.info("incident {}: the same request exported meanwhile (event {}); answering that export", incident.getId(),
+          e.seq);
       written.discard();
       return repeat(e.seq, incident.getId(), user, asked);
     } catch (RuntimeException e) {

@@ -311,7 +311,8 @@ class IncidentClipsThroughTheServerTest {
     assertThat(exportedFiles()).as("nothing written for the camera").isEqualTo(before);
     assertThat(leftovers()).isEmpty();
     // the cameras without a clip fill more than one event (a part lists 40)
-    List<Event> parts = exportEvents(incident).stream().filter(e -> e.getSeq() >= clips.getJournalSeq()).toList();
+    long seq = clips.getJournalSeq();
+    List<Event> parts = exportEvents(incident).stream().filter(e -> e.getSeq() >= seq).toList();
     assertThat(parts.get(0).getAttributesMap()).containsEntry("clips", "0");
     assertThat(parts).extracting(e -> e.getAttributesMap().get("recording_unreadable")).contains(cameraId);
     // a repeat answers from the journal, though the segments are back
@@ -325,7 +326,7 @@ class IncidentClipsThroughTheServerTest {
     long before = exportEvents(incident).size();
     // the exports directory cannot be written: a file stands where it should be (root ignores permissions)
     Path aside = dataDir.resolve("exports-aside-" + UUID.randomUUID());
-    Files.move(exportsDir(), aside);
+    Files.move(Files.createDirectories(exportsDir()), aside);
     StatusRuntimeException refused;
     try {
       Files.writeString(exportsDir(), "not a directory");
@@ -386,6 +387,46 @@ class IncidentClipsThroughTheServerTest {
     assertThat(exportEvents(incident)).as("nothing journalled again").hasSize(events);
     HttpResponse<byte[]> download = download(again.getClips(0));
     assertThat(sha256(download.body())).isEqualTo(first.getClips(0).getSha256());
+  }
+
+  @Test
+  void oneRequestIdSentSeveralTimesAtOnceIsExportedAndJournalledOnce() throws Exception {
+    List<RecordedSegment> segments = segments();
+    Incident incident = incident(instant(segments.get(0).getStart()), instant(segments.get(1).getEnd()));
+    ExportIncidentClipsRequest request = ExportIncidentClipsRequest.newBuilder().setIncidentId(incident.getId())
+        .setRequestId(UUID.randomUUID().toString()).build();
+    Set<String> before = exportedFiles();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    CountDownLatch go = new CountDownLatch(1);
+    List<IncidentClips> answers = new ArrayList<>();
+    try {
+      List<Future<IncidentClips>> pending = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        IncidentServiceGrpc.IncidentServiceBlockingStub caller = incidents("supervisor");
+        pending.add(pool.submit(() -> {
+          go.await();
+          return caller.exportClips(request);
+        }));
+      }
+      go.countDown();
+      for (Future<IncidentClips> answer : pending) {
+        answers.add(answer.get(120, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(answers).extracting(IncidentClips::getJournalSeq).containsOnly(answers.get(0).getJournalSeq());
+    assertThat(answers).extracting(IncidentClipsThroughTheServerTest::strippedOfTickets)
+        .containsOnly(strippedOfTickets(answers.get(0)));
+    assertThat(exportEvents(incident)).as("one export (of one or more parts)")
+        .filteredOn(e -> e.getAttributesMap().get("part").startsWith("1/")).singleElement()
+        .satisfies(e -> assertThat(e.getSeq()).isEqualTo(answers.get(0).getJournalSeq()));
+    Set<String> added = new LinkedHashSet<>(exportedFiles());
+    added.removeAll(before);
+    assertThat(added).as("the exports that lost the race deleted their files")
+        .containsExactlyInAnyOrderElementsOf(answers.get(0).getClipsList().stream()
+            .map(c -> c.getClip().getFileName()).toList());
   }
 
   @Test
@@ -473,6 +514,9 @@ class IncidentClipsThroughTheServerTest {
   }
 
   private Set<String> exportedFiles() throws Exception {
+    if (!Files.exists(exportsDir())) { // before the first export
+      return Set.of();
+    }
     try (Stream<Path> files = Files.list(exportsDir())) {
       return files.map(f -> f.getFileName().toString()).collect(Collectors.toSet());
     }
