@@ -123,14 +123,27 @@ public final class IncidentGrpcService extends IncidentServiceGrpc.IncidentServi
       if (request.getIncidentId().isEmpty()) {
         throw RequestRefusal.invalid("incident_id", "is required");
       }
+      Optional<String> requestId = optionalRequestId(request.getRequestId());
       Incident incident = book.get(request.getIncidentId());
       if (clips.isEmpty()) {
         throw RequestRefusal.failedPrecondition("incident_id",
             "no media relay records on this server: incident clips cannot be exported");
       }
       Timeline timeline = timelines.timeline(TimelineRequest.newBuilder().setIncidentId(incident.getId()).build());
-      return clips.get().export(incident, timeline, currentUser.get());
+      return clips.get().export(incident, timeline, currentUser.get(), requestId);
     });
+  }
+
+  /** Empty when not given; else as the incident book's request ids. */
+  private static Optional<String> optionalRequestId(String requestId) {
+    if (requestId.isEmpty()) {
+      return Optional.empty();
+    }
+    if (requestId.length() > IncidentBook.MAX_REQUEST_ID || requestId.chars().anyMatch(Character::isISOControl)) {
+      throw RequestRefusal.invalid("request_id", "must be 1.." + IncidentBook.MAX_REQUEST_ID
+          + " characters without control characters (or empty: no repeat protection)");
+    }
+    return Optional.of(requestId);
   }
 
   private static Locale locale(String tag) {

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * A request refused for one field: INVALID_ARGUMENT for a bad value, NOT_FOUND for an id nobody knows,
- * FAILED_PRECONDITION for a state that forbids it. Becomes a gRPC status with a {@code google.rpc.BadRequest}
+ * FAILED_PRECONDITION for a state that forbids it, UNAVAILABLE when the server could not do it now (a retry may
+ * succeed). Becomes a gRPC status with a {@code google.rpc.BadRequest}
  * naming the field, so the client can point at it.
  */
 public final class RequestRefusal extends RuntimeException {
@@ -34,6 +35,10 @@ public final class RequestRefusal extends RuntimeException {
 
   public static RequestRefusal failedPrecondition(String field, String description) {
     return new RequestRefusal(Status.Code.FAILED_PRECONDITION, field, description);
+  }
+
+  public static RequestRefusal unavailable(String field, String description) {
+    return new RequestRefusal(Status.Code.UNAVAILABLE, field, description);
   }
 
   public Status.Code code() {

@@ -25,6 +25,7 @@ import io.cordon.api.v1.QueryEventsRequest;
 import io.cordon.api.v1.RecordedSegment;
 import io.cordon.api.v1.RecordingServiceGrpc;
 import io.cordon.api.v1.SubjectRef;
+import io.cordon.api.v1.Timeline;
 import io.cordon.domain.park.Camera;
 import io.cordon.domain.park.Gate;
 import io.cordon.domain.park.Park;
@@ -50,12 +51,20 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -222,6 +231,323 @@ class IncidentClipsThroughTheServerTest {
 
       assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
     }
+  }
+
+  @Test
+  void exportsOfOneIncidentAtOnceWriteTheirOwnFilesEachMatchingItsJournalledHash() throws Exception {
+    List<RecordedSegment> segments = segments();
+    Incident incident = incident(instant(segments.get(0).getStart()), instant(segments.get(2).getEnd()));
+    // two supervisors' sessions, each clicking twice
+    List<IncidentServiceGrpc.IncidentServiceBlockingStub> callers = List.of(incidents("supervisor"),
+        incidents("supervisor"), incidents("supervisor"), incidents("supervisor"));
+    ExecutorService pool = Executors.newFixedThreadPool(callers.size());
+    CountDownLatch go = new CountDownLatch(1);
+    List<IncidentClips> answers = new ArrayList<>();
+    try {
+      List<Future<IncidentClips>> pending = new ArrayList<>();
+      for (IncidentServiceGrpc.IncidentServiceBlockingStub caller : callers) {
+        pending.add(pool.submit(() -> {
+          go.await();
+          return caller.exportClips(ExportIncidentClipsRequest.newBuilder().setIncidentId(incident.getId()).build());
+        }));
+      }
+      go.countDown();
+      for (Future<IncidentClips> answer : pending) {
+        answers.add(answer.get(120, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(answers).extracting(IncidentClips::getJournalSeq).doesNotHaveDuplicates();
+    List<IncidentCameraClip> clips = answers.stream().flatMap(a -> a.getClipsList().stream()).toList();
+    assertThat(clips).hasSize(callers.size());
+    assertThat(clips).extracting(c -> c.getClip().getFileName()).doesNotHaveDuplicates();
+    for (IncidentClips answer : answers) {
+      IncidentCameraClip clip = answer.getClips(0);
+      assertThat(sha256(Files.readAllBytes(exportsDir().resolve(clip.getClip().getFileName()))))
+          .isEqualTo(clip.getSha256());
+      HttpResponse<byte[]> download = download(clip);
+      assertThat(sha256(download.body())).isEqualTo(clip.getSha256());
+      assertThat(exportedEvent(incident, answer.getJournalSeq()).getAttributesMap())
+          .containsEntry("clip.0.file", clip.getClip().getFileName())
+          .containsEntry("clip.0.sha256", clip.getSha256());
+    }
+    assertThat(leftovers()).as("no temporary file is left").isEmpty();
+  }
+
+  @Test
+  void aCameraWhoseSegmentsVanishedIsAnsweredWithTheReasonAndLeavesNoFile() throws Exception {
+    List<RecordedSegment> listed = segments();
+    Instant from = instant(listed.get(1).getStart());
+    Instant to = instant(listed.get(1).getEnd());
+    Incident incident = incident(from, to);
+    List<io.cordon.media.record.RecordedSegment> files = server.server().recording().catalog()
+        .segments(cameraId, StreamProfile.SUB, from, to);
+    assertThat(files).isNotEmpty();
+    Set<String> before = exportedFiles();
+    Path away = Files.createDirectories(dataDir.resolve("away-" + UUID.randomUUID()));
+    ExportIncidentClipsRequest request = ExportIncidentClipsRequest.newBuilder().setIncidentId(incident.getId())
+        .setRequestId(UUID.randomUUID().toString()).build();
+    IncidentClips clips;
+    try {
+      for (io.cordon.media.record.RecordedSegment segment : files) {
+        Files.move(segment.path(), away.resolve(segment.path().getFileName()));
+      }
+
+      clips = incidents("supervisor").exportClips(request);
+    } finally {
+      for (io.cordon.media.record.RecordedSegment segment : files) {
+        Files.move(away.resolve(segment.path().getFileName()), segment.path());
+      }
+    }
+
+    assertThat(clips.getClipsList()).isEmpty();
+    assertThat(clips.getWithoutClipList()).filteredOn(c -> c.getCameraId().equals(cameraId)).singleElement()
+        .satisfies(c -> assertThat(c.getReason())
+            .isEqualTo(ClipMissingReason.CLIP_MISSING_REASON_RECORDING_UNREADABLE));
+    assertThat(clips.getWithoutClipList()).filteredOn(c -> !c.getCameraId().equals(cameraId)).isNotEmpty()
+        .allSatisfy(c -> assertThat(c.getReason()).isEqualTo(ClipMissingReason.CLIP_MISSING_REASON_NO_RECORDING));
+    assertThat(exportedFiles()).as("nothing written for the camera").isEqualTo(before);
+    assertThat(leftovers()).isEmpty();
+    // the cameras without a clip fill more than one event (a part lists 40)
+    long seq = clips.getJournalSeq();
+    List<Event> parts = exportEvents(incident).stream().filter(e -> e.getSeq() >= seq).toList();
+    assertThat(parts.get(0).getAttributesMap()).containsEntry("clips", "0");
+    assertThat(parts).extracting(e -> e.getAttributesMap().get("recording_unreadable")).contains(cameraId);
+    // a repeat answers from the journal, though the segments are back
+    assertThat(incidents("supervisor").exportClips(request)).isEqualTo(clips);
+  }
+
+  @Test
+  void aClipThatCannotBeWrittenFailsTheWholeExportNamingTheCameraAndJournalsNothing() throws Exception {
+    List<RecordedSegment> segments = segments();
+    Incident incident = incident(instant(segments.get(0).getStart()), instant(segments.get(1).getEnd()));
+    long before = exportEvents(incident).size();
+    // the exports directory cannot be written: a file stands where it should be (root ignores permissions)
+    Path aside = dataDir.resolve("exports-aside-" + UUID.randomUUID());
+    Files.move(Files.createDirectories(exportsDir()), aside);
+    StatusRuntimeException refused;
+    try {
+      Files.writeString(exportsDir(), "not a directory");
+
+      refused = catchThrowableOfType(StatusRuntimeException.class, () -> incidents("supervisor")
+          .exportClips(ExportIncidentClipsRequest.newBuilder().setIncidentId(incident.getId())
+              .setRequestId(UUID.randomUUID().toString()).build()));
+    } finally {
+      Files.delete(exportsDir());
+      Files.move(aside, exportsDir());
+    }
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+    assertThat(refused.getStatus().getDescription()).contains(cameraId);
+    assertThat(violatedField(refused)).isEqualTo("incident_id");
+    assertThat(exportEvents(incident)).hasSize((int) before);
+  }
+
+  @Test
+  void aClipFailingAfterOthersWereWrittenTakesThemAlong(@TempDir Path exports) {
+    List<RecordedSegment> segments = segments();
+    Incident incident = incident(instant(segments.get(0).getStart()), instant(segments.get(1).getEnd()));
+    // a second camera recorded like the first, whose ticket cannot be issued once its clip is written
+    io.cordon.media.record.SegmentCatalog recorded = server.server().recording().catalog();
+    io.cordon.media.record.SegmentCatalog twice = new TwoCamerasOfOne(recorded, cameraId, "CAM-TWIN");
+    IncidentClipExport export = new IncidentClipExport(twice, exports, alarmId -> Optional.empty(),
+        (fileName, user) -> {
+          if (fileName.contains("CAM-TWIN")) {
+            throw new IllegalStateException("the relay refused the ticket");
+          }
+          return Optional.empty();
+        });
+    Timeline timeline = Timeline.newBuilder().addCameraIds(cameraId).addCameraIds("CAM-TWIN").build();
+
+    IncidentClipExport.ClipNotWritten failed = catchThrowableOfType(IncidentClipExport.ClipNotWritten.class,
+        () -> export.export(incident, timeline, "supervisor"));
+
+    assertThat(failed.cameraId()).isEqualTo("CAM-TWIN");
+    assertThat(exports.toFile().list()).as("the first camera's clip is deleted too").isEmpty();
+  }
+
+  @Test
+  void aRepeatedRequestIdAnswersTheFirstExportWithoutExportingOrJournallingAgain() throws Exception {
+    List<RecordedSegment> segments = segments();
+    Incident incident = incident(instant(segments.get(0).getStart()), instant(segments.get(1).getEnd()));
+    ExportIncidentClipsRequest request = ExportIncidentClipsRequest.newBuilder().setIncidentId(incident.getId())
+        .setRequestId(UUID.randomUUID().toString()).build();
+    IncidentClips first = incidents("supervisor").exportClips(request);
+    Set<String> files = exportedFiles();
+    int events = exportEvents(incident).size();
+
+    IncidentClips again = incidents("supervisor").exportClips(request);
+
+    assertThat(again.getJournalSeq()).isEqualTo(first.getJournalSeq());
+    assertThat(strippedOfTickets(again)).isEqualTo(strippedOfTickets(first));
+    assertThat(again.getClipsList()).isNotEmpty();
+    assertThat(exportedFiles()).as("nothing exported again").isEqualTo(files);
+    assertThat(exportEvents(incident)).as("nothing journalled again").hasSize(events);
+    HttpResponse<byte[]> download = download(again.getClips(0));
+    assertThat(sha256(download.body())).isEqualTo(first.getClips(0).getSha256());
+  }
+
+  @Test
+  void oneRequestIdSentSeveralTimesAtOnceIsExportedAndJournalledOnce() throws Exception {
+    List<RecordedSegment> segments = segments();
+    Incident incident = incident(instant(segments.get(0).getStart()), instant(segments.get(1).getEnd()));
+    ExportIncidentClipsRequest request = ExportIncidentClipsRequest.newBuilder().setIncidentId(incident.getId())
+        .setRequestId(UUID.randomUUID().toString()).build();
+    Set<String> before = exportedFiles();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    CountDownLatch go = new CountDownLatch(1);
+    List<IncidentClips> answers = new ArrayList<>();
+    try {
+      List<Future<IncidentClips>> pending = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        IncidentServiceGrpc.IncidentServiceBlockingStub caller = incidents("supervisor");
+        pending.add(pool.submit(() -> {
+          go.await();
+          return caller.exportClips(request);
+        }));
+      }
+      go.countDown();
+      for (Future<IncidentClips> answer : pending) {
+        answers.add(answer.get(120, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(answers).extracting(IncidentClips::getJournalSeq).containsOnly(answers.get(0).getJournalSeq());
+    assertThat(answers).extracting(IncidentClipsThroughTheServerTest::strippedOfTickets)
+        .containsOnly(strippedOfTickets(answers.get(0)));
+    assertThat(exportEvents(incident)).as("one export (of one or more parts)")
+        .filteredOn(e -> e.getAttributesMap().get("part").startsWith("1/")).singleElement()
+        .satisfies(e -> assertThat(e.getSeq()).isEqualTo(answers.get(0).getJournalSeq()));
+    Set<String> added = new LinkedHashSet<>(exportedFiles());
+    added.removeAll(before);
+    assertThat(added).as("the exports that lost the race deleted their files")
+        .containsExactlyInAnyOrderElementsOf(answers.get(0).getClipsList().stream()
+            .map(c -> c.getClip().getFileName()).toList());
+  }
+
+  @Test
+  void aRequestIdReusedForAnotherIncidentIsInvalidNamingIt() throws Exception {
+    List<RecordedSegment> segments = segments();
+    Incident one = incident(instant(segments.get(0).getStart()), instant(segments.get(1).getEnd()));
+    Incident other = incident(instant(segments.get(0).getStart()), instant(segments.get(1).getEnd()));
+    String requestId = UUID.randomUUID().toString();
+    incidents("supervisor").exportClips(ExportIncidentClipsRequest.newBuilder().setIncidentId(one.getId())
+        .setRequestId(requestId).build());
+    int events = exportEvents(other).size();
+
+    StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> incidents("supervisor")
+        .exportClips(ExportIncidentClipsRequest.newBuilder().setIncidentId(other.getId()).setRequestId(requestId)
+            .build()));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(violatedField(refused)).isEqualTo("request_id");
+    assertThat(refused.getStatus().getDescription()).contains(one.getId());
+    assertThat(exportEvents(other)).hasSize(events);
+  }
+
+  @Test
+  void anOversizedRequestIdIsInvalidNamingIt() throws Exception {
+    Incident incident = incident(Instant.now().minusSeconds(60), Instant.now());
+
+    StatusRuntimeException refused = catchThrowableOfType(StatusRuntimeException.class, () -> incidents("supervisor")
+        .exportClips(ExportIncidentClipsRequest.newBuilder().setIncidentId(incident.getId())
+            .setRequestId("r".repeat(65)).build()));
+
+    assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(violatedField(refused)).isEqualTo("request_id");
+  }
+
+  /** The recording of one camera, indexed under a second id too. */
+  private record TwoCamerasOfOne(io.cordon.media.record.SegmentCatalog recorded, String camera, String twin)
+      implements io.cordon.media.record.SegmentCatalog {
+    @Override
+    public List<io.cordon.media.record.RecordedSegment> segments(String cameraId, StreamProfile profile,
+        Instant from, Instant to) {
+      return recorded.segments(cameraId.equals(twin) ? camera : cameraId, profile, from, to);
+    }
+
+    @Override
+    public void recorded(io.cordon.media.record.RecordedSegment segment) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<String> cameras() {
+      return List.of(camera, twin);
+    }
+
+    @Override
+    public List<io.cordon.media.record.RecordedSegment> expired(String cameraId, Instant endedBefore, int limit) {
+      return List.of();
+    }
+
+    @Override
+    public List<io.cordon.media.record.RecordedSegment> oldestUnprotected(int limit) {
+      return List.of();
+    }
+
+    @Override
+    public long protectedCount() {
+      return 0;
+    }
+
+    @Override
+    public void removed(io.cordon.media.record.RecordedSegment segment) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private static IncidentClips strippedOfTickets(IncidentClips clips) {
+    IncidentClips.Builder stripped = clips.toBuilder();
+    for (IncidentCameraClip.Builder clip : stripped.getClipsBuilderList()) {
+      clip.getClipBuilder().clearUrl().clearExpiresAt();
+    }
+    return stripped.build();
+  }
+
+  private Path exportsDir() {
+    return dataDir.resolve("exports");
+  }
+
+  private Set<String> exportedFiles() throws Exception {
+    if (!Files.exists(exportsDir())) { // before the first export
+      return Set.of();
+    }
+    try (Stream<Path> files = Files.list(exportsDir())) {
+      return files.map(f -> f.getFileName().toString()).collect(Collectors.toSet());
+    }
+  }
+
+  private Set<String> leftovers() throws Exception {
+    return exportedFiles().stream().filter(f -> f.endsWith(".part")).collect(Collectors.toSet());
+  }
+
+  private HttpResponse<byte[]> download(IncidentCameraClip clip) throws Exception {
+    HttpResponse<byte[]> download = http.send(HttpRequest.newBuilder(URI.create(clip.getClip().getUrl()))
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(download.statusCode()).isEqualTo(200);
+    return download;
+  }
+
+  private List<Event> exportEvents(Incident incident) {
+    return EventServiceGrpc.newBlockingStub(server.channel())
+        .withCallCredentials(TestServer.bearer(server.login("supervisor"))).withDeadlineAfter(10, TimeUnit.SECONDS)
+        .query(QueryEventsRequest.newBuilder().setFrom(ts(Instant.now().minusSeconds(3600)))
+            .setTo(ts(Instant.now().plusSeconds(60))).addTypes(JournalledIncidentClipDesk.EXPORTED_EVENT)
+            .addSubjects(SubjectRef.newBuilder().setKind("incident").setId(incident.getId())).build())
+        .getEventsList();
+  }
+
+  private Event exportedEvent(Incident incident, long seq) {
+    return exportEvents(incident).stream().filter(e -> e.getSeq() == seq).findFirst().orElseThrow();
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private Alarm alarmAt(String user, double lon, double lat, String detail) {
