@@ -73,9 +73,13 @@ public final class IncidentClient {
     return call(() -> stub(REPORT_DEADLINE).renderReport(request));
   }
 
-  /** Cuts the incident window's recording per linked camera; the answer holds ticketed URLs and hashes. */
-  public CompletableFuture<IncidentClips> exportClips(String incidentId) {
-    ExportIncidentClipsRequest request = ExportIncidentClipsRequest.newBuilder().setIncidentId(incidentId).build();
+  /**
+   * Cuts the incident window's recording per linked camera; the answer holds ticketed URLs and hashes. A repeat
+   * of {@code requestId} is answered with the first export's files (fresh tickets), not a second export.
+   */
+  public CompletableFuture<IncidentClips> exportClips(String incidentId, String requestId) {
+    ExportIncidentClipsRequest request = ExportIncidentClipsRequest.newBuilder().setIncidentId(incidentId)
+        .setRequestId(requestId).build();
     return call(() -> stub(CLIPS_DEADLINE).exportClips(request));
   }
 

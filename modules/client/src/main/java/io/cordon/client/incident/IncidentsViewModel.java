@@ -88,6 +88,8 @@ public final class IncidentsViewModel {
   // UI thread only
   private String createRequestId = UUID.randomUUID().toString();
   private String closeRequestId = UUID.randomUUID().toString();
+  /** Kept when an export or its download fails, so trying again downloads the same export, not a new one. */
+  private String exportRequestId = UUID.randomUUID().toString();
   private long generation;
 
   public IncidentsViewModel(IncidentClient client, Executor ui) {
@@ -110,6 +112,12 @@ public final class IncidentsViewModel {
     title.addListener(o -> createRequestId = UUID.randomUUID().toString());
     alarmIds.addListener((javafx.collections.ListChangeListener<String>) c -> createRequestId = UUID.randomUUID().toString());
     selected.addListener(o -> closeRequestId = UUID.randomUUID().toString());
+    selected.addListener((o, before, now) -> {
+      // a refresh replaces the selected incident with a newer copy of itself: still the same export
+      if (before == null || now == null || !before.getId().equals(now.getId())) {
+        exportRequestId = UUID.randomUUID().toString();
+      }
+    });
   }
 
   private static boolean isOpen(Incident incident) {
@@ -252,12 +260,13 @@ public final class IncidentsViewModel {
     if (incident == null || folder == null || busy.get()) {
       return;
     }
-    CompletableFuture<SavedClips> saved = client.exportClips(incident.getId()).thenCompose(clips ->
+    CompletableFuture<SavedClips> saved = client.exportClips(incident.getId(), exportRequestId).thenCompose(clips ->
         downloads.download(clips, folder).thenApply(files ->
             new SavedClips(clips.getIncidentId(), folder, files, clips.getWithoutClipList())));
     run(saved, ERROR_CLIP_WRITE, clips -> {
       lastReport.set(null);
       lastClips.set(clips);
+      exportRequestId = UUID.randomUUID().toString();
     });
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.api.v1.Alarm;
 import io.cordon.api.v1.CameraWithoutClip;
+import io.cordon.api.v1.ExportIncidentClipsRequest;
 import io.cordon.api.v1.Incident;
 import io.cordon.api.v1.IncidentStatus;
 import io.cordon.client.timeline.FakeTimelineServer;
@@ -204,5 +205,27 @@ class IncidentsViewModelTest {
     try (var files = Files.list(dir)) {
       assertThat(files).isEmpty();
     }
+  }
+
+  @Test
+  void tryingAgainAfterAFailedDownloadAsksForTheSameExportAndTheNextExportAfterASuccessIsNew(@TempDir Path dir) {
+    server.clipsByCamera.put("CAM-01", "first camera's transport stream".getBytes(StandardCharsets.US_ASCII));
+    server.wrongClipHash = "00".repeat(32);
+    created("G3 危化品车辆超速", "A-000012");
+
+    vm.exportClips(dir.resolve("failed"));
+    ui.runNext();
+    server.wrongClipHash = null;
+    vm.exportClips(dir.resolve("again"));
+    ui.runNext();
+    vm.exportClips(dir.resolve("next"));
+    ui.runNext();
+
+    assertThat(vm.errorKeyProperty().get()).isEmpty();
+    assertThat(server.clipRequests).extracting(ExportIncidentClipsRequest::getRequestId).doesNotContain("")
+        .satisfies(ids -> {
+          assertThat(ids.get(1)).as("the retry: the first export again").isEqualTo(ids.get(0));
+          assertThat(ids.get(2)).as("after a success: a new export").isNotEqualTo(ids.get(1));
+        });
   }
 }
