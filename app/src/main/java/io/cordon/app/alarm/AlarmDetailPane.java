@@ -25,10 +25,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -105,14 +107,18 @@ final class AlarmDetailPane {
     Label name = new Label(alarm.getAlarmId() + "  " + texts.type(alarm.getType()));
     name.getStyleClass().add(AlarmStyles.DETAIL_TITLE);
     name.setId("alarm-detail-title");
+    // in a narrow pane the title wraps; the chips beside it keep their whole text
+    name.setWrapText(true);
+    name.setMinWidth(0);
+    HBox.setHgrow(name, Priority.ALWAYS);
     Label state = new Label(texts.state(alarm.getState()));
     state.getStyleClass().add(AlarmStyles.BADGE);
-    HBox line = new HBox(10, chip, name, state);
+    HBox line = new HBox(10, whole(chip), name, whole(state));
     line.setAlignment(Pos.CENTER_LEFT);
     if (alarm.getEscalated()) {
       Label up = new Label(i18n.get("alarm.escalated"));
       up.getStyleClass().addAll(AlarmStyles.BADGE, AlarmStyles.ESCALATED);
-      line.getChildren().add(up);
+      line.getChildren().add(whole(up));
     }
     showSla();
     VBox box = new VBox(6, line, sla);
@@ -140,6 +146,13 @@ final class AlarmDetailPane {
     GridPane grid = new GridPane();
     grid.setHgap(12);
     grid.setVgap(3);
+    // the names keep their width; the values take the rest and wrap
+    ColumnConstraints names = new ColumnConstraints();
+    names.setMinWidth(Region.USE_PREF_SIZE);
+    ColumnConstraints values = new ColumnConstraints();
+    values.setMinWidth(0);
+    values.setHgrow(Priority.ALWAYS);
+    grid.getColumnConstraints().setAll(names, values);
     int row = 0;
     row = field(grid, row, "alarm.detail.place", texts.place(alarm));
     row = field(grid, row, "alarm.detail.point",
@@ -180,7 +193,7 @@ final class AlarmDetailPane {
     for (String camera : detail.linkedCameras()) {
       Label tag = new Label(camera);
       tag.getStyleClass().add(AlarmStyles.BADGE);
-      list.getChildren().add(tag);
+      list.getChildren().add(whole(tag));
     }
     if (detail.linkedCameras().isEmpty()) {
       list.getChildren().add(muted("alarm.detail.noCameras"));
@@ -221,8 +234,10 @@ final class AlarmDetailPane {
   private Node incident() {
     VBox list = new VBox(3);
     for (Alarm other : detail.incidentMembers()) {
-      list.getChildren().add(new Label(other.getAlarmId() + "  " + texts.type(other.getType()) + "  "
-          + texts.state(other.getState()) + "  " + texts.place(other)));
+      Label line = new Label(other.getAlarmId() + "  " + texts.type(other.getType()) + "  "
+          + texts.state(other.getState()) + "  " + texts.place(other));
+      line.setWrapText(true);
+      list.getChildren().add(line);
     }
     if (detail.incidentMembers().isEmpty()) {
       list.getChildren().add(muted("alarm.detail.alone"));
@@ -250,7 +265,7 @@ final class AlarmDetailPane {
     text.setWrapText(true);
     text.setId("alarm-sop-step-" + step.stepId());
     HBox.setHgrow(text, Priority.ALWAYS);
-    HBox line = new HBox(8, mark, text);
+    HBox line = new HBox(8, whole(mark), text);
     line.setAlignment(Pos.CENTER_LEFT);
     VBox box = new VBox(4, line);
     box.getStyleClass().addAll(AlarmStyles.SOP_STEP, AlarmStyles.SOP_PREFIX + step.status().name().toLowerCase(Locale.ROOT));
@@ -299,6 +314,12 @@ final class AlarmDetailPane {
     VBox box = new VBox(6, heading, content);
     box.getStyleClass().add(AlarmStyles.SECTION);
     return box;
+  }
+
+  /** A chip or badge never shrinks below its text (an HBox would cut it to "…"). */
+  private static Label whole(Label chip) {
+    chip.setMinWidth(Region.USE_PREF_SIZE);
+    return chip;
   }
 
   private Label muted(String key) {

@@ -11,17 +11,21 @@ import io.cordon.domain.alarm.Severity;
 import io.grpc.Status;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +42,11 @@ class AlarmQueueViewTest {
   private final List<Alarm> focused = new CopyOnWriteArrayList<>();
   private AlarmQueueHarness harness;
   private TableView<AlarmRow> table;
+  private Stage stage;
 
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     harness = new AlarmQueueHarness(new I18n(I18n.CHINESE), Clock.systemUTC());
     harness.view.setOnFocus(focused::add);
     table = harness.view.table();
@@ -186,6 +192,48 @@ class AlarmQueueViewTest {
     waitFor("the answer", () -> !harness.acts.isEmpty());
     assertThat(harness.acts.get(0).getAnswerStep().getStepId()).isEqualTo("patrol");
     assertThat(harness.acts.get(0).getAnswerStep().getAnswerId()).isEqualTo("done");
+  }
+
+  @Test
+  void theDetailsShowEveryChipAndLabelWholeInTheQueuesDockOfA1920Window(FxRobot robot) throws TimeoutException {
+    // the default layout gives the queue the top row's right 38 % and 64 % of the height
+    assertThat(textsCutInTheDetails(robot, 730, 660)).isEmpty();
+  }
+
+  @Test
+  void theDetailsShowEveryChipAndLabelWholeInTheQueuesDockOfA1366Window(FxRobot robot) throws TimeoutException {
+    assertThat(textsCutInTheDetails(robot, 520, 470)).isEmpty();
+  }
+
+  /** Chooses an alarm with a procedure in a window of that size (before: the divider is placed then). */
+  private List<String> textsCutInTheDetails(FxRobot robot, double width, double height) throws TimeoutException {
+    robot.interact(() -> {
+      stage.setWidth(width);
+      stage.setHeight(height);
+    });
+    try {
+      harness.store.apply(AlarmDemoData.snapshot(List.of(AlarmDemoData.takenWithVideoChecked(now))));
+      waitFor("the queue", () -> table.getItems().size() == 1);
+      select(robot, "A-000101");
+      List<String> cut = new ArrayList<>(cutTexts(robot, "#" + AlarmDetailPane.ROOT_ID + " .label"));
+      cut.addAll(cutTexts(robot, "#" + AlarmDetailPane.ROOT_ID + " .button"));
+      return cut;
+    } finally { // the tests share the stage
+      robot.interact(() -> {
+        stage.setWidth(1240);
+        stage.setHeight(760);
+      });
+    }
+  }
+
+  /** The texts shown shortened with "…": a labeled's text node then holds less than its text. */
+  private static List<String> cutTexts(FxRobot robot, String query) {
+    return robot.lookup(query).queryAllAs(Labeled.class).stream()
+        .filter(Node::isVisible)
+        .filter(l -> l.getText() != null && !l.getText().isEmpty())
+        .filter(l -> l.lookup(".text") instanceof Text shown && !shown.getText().equals(l.getText()))
+        .map(l -> l.getText() + " → " + ((Text) l.lookup(".text")).getText())
+        .toList();
   }
 
   @Test
