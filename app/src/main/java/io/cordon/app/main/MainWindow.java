@@ -1,6 +1,7 @@
 package io.cordon.app.main;
 
 import io.cordon.app.alarm.AlarmQueueView;
+import io.cordon.app.alarm.AlarmTexts;
 import io.cordon.app.alarm.SupervisorNoticeBanner;
 import io.cordon.app.dock.DockManager;
 import io.cordon.app.dock.DockableView;
@@ -103,8 +104,10 @@ public final class MainWindow {
     docks.register(new DockableView(VIDEO_VIEW, "view.video", videoWalls.main().root(), i18n));
     // The alarm queue: a selected alarm, or a new critical one, flies the map there.
     this.alarmQueue = alarmQueue;
-    alarmQueue.setOnFocus(alarm -> mapPanel.map().focus(
-        alarm.getLocation().getPoint().getLon(), alarm.getLocation().getPoint().getLat()));
+    // The card says which alarm the point is, not just "a point".
+    AlarmTexts alarmTexts = new AlarmTexts(i18n);
+    alarmQueue.setOnFocus(alarm -> mapPanel.map().focus(alarm.getLocation().getPoint().getLon(),
+        alarm.getLocation().getPoint().getLat(), alarm.getAlarmId() + "  " + alarmTexts.type(alarm.getType())));
     DockableView alarmsView = new DockableView(ALARMS_VIEW, "view.alarms", alarmQueue.root(), i18n);
     alarmsView.addHeaderItem(alarmQueue.count());
     docks.register(alarmsView);

@@ -161,6 +161,11 @@ public class ParkMapView extends Region {
     interaction.focus(lon, lat);
   }
 
+  /** As {@link #focus(double, double)}, the point's card titled {@code name} (what is there: an alarm). */
+  public void focus(double lon, double lat, String name) {
+    interaction.focus(MapFeature.point(lon, lat, Objects.requireNonNull(name, "name")));
+  }
+
   /** What is drawn at a screen point, and search by name, id or plate. */
   public FeatureIndex featureIndex() {
     return interaction.index();

@@ -344,6 +344,14 @@ class MapInteractionTest {
   }
 
   @Test
+  void aPositionFocusedWithANameIsSelectedUnderThatName() throws TimeoutException {
+    fx(() -> map.focus(118.8333, 32.1111, "A-000101  烟火"));
+    waitForFlightToLand();
+    assertCentredOn(118.8333, 32.1111);
+    assertThat(map.state().selectionProperty().get().name()).isEqualTo("A-000101  烟火");
+  }
+
+  @Test
   void focusNeverZoomsOutOfACloserView() throws TimeoutException {
     fx(() -> map.state().moveTo(viewport().zoomAt(10 / viewport().scale(), W / 2, H / 2)));
     fx(() -> map.focus(FeatureIndex.gate(InteractPark.EAST_GATE)));
