@@ -6,9 +6,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -59,11 +61,13 @@ public final class ClipExporter {
       throw new IllegalArgumentException("no recording between " + from + " and " + to);
     }
     Files.createDirectories(exportsDir);
-    Path partial = exportsDir.resolve("." + fileName + ".part");
+    // a partial file of this call's own: two exports of one name at once (a repeated request) each write whole,
+    // and the move puts one complete clip in place, never a mix of both
+    Path partial = exportsDir.resolve("." + fileName + "." + UUID.randomUUID() + ".part");
     Path out = exportsDir.resolve(fileName);
     Instant clipStart = null;
     Instant last = used.get(used.size() - 1).end();
-    try (OutputStream o = Files.newOutputStream(partial)) {
+    try (OutputStream o = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       for (int i = 0; i < used.size(); i++) {
         RecordedSegment segment = used.get(i);
         byte[] ts = Files.readAllBytes(segment.path());

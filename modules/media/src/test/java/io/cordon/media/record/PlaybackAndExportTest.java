@@ -24,8 +24,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,6 +95,31 @@ class PlaybackAndExportTest {
     assertThat(clip.start()).isBetween(from.minusMillis(1300), from);
     assertThat(Ffprobe.startsWithKeyFrame(clip.file())).as("opens with a key frame").isTrue();
     assertThat(clip.file().getParent()).isEqualTo(data.resolve("exports"));
+  }
+
+  @Test
+  void exportsOfOneNameAtOnceLeaveOneWholeClipAndNoPartialFile() throws Exception {
+    Instant from = segments.get(0).start();
+    List<RecordedSegment> used = catalog.segments("cam-1", StreamProfile.SUB, from, from.plusSeconds(4));
+    ClipExporter exporter = relay.recordings().orElseThrow().exporter();
+    byte[] alone = Files.readAllBytes(exporter.export(used, from, from.plusSeconds(4), "clip-alone.ts").file());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<ClipExporter.Clip>> clips = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        clips.add(pool.submit(() -> exporter.export(used, from, from.plusSeconds(4), "clip-same.ts")));
+      }
+      for (Future<ClipExporter.Clip> clip : clips) {
+        assertThat(clip.get(60, TimeUnit.SECONDS).bytes()).isEqualTo(alone.length);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(Files.readAllBytes(data.resolve("exports").resolve("clip-same.ts"))).isEqualTo(alone);
+    try (Stream<Path> files = Files.list(data.resolve("exports"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+    }
   }
 
   @Test
