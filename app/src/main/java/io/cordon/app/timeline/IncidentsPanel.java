@@ -1,6 +1,7 @@
 package io.cordon.app.timeline;
 
 import io.cordon.api.v1.CameraWithoutClip;
+import io.cordon.api.v1.ClipMissingReason;
 import io.cordon.api.v1.Incident;
 import io.cordon.api.v1.IncidentStatus;
 import io.cordon.app.i18n.I18n;
@@ -278,9 +279,15 @@ public final class IncidentsPanel {
     }
     for (CameraWithoutClip camera : clips.withoutRecording()) {
       text.append("\n").append(texts.format("incident.clips.without", camera(camera.getCameraId(),
-          camera.getCameraName()), texts.get("incident.clips.reason.noRecording")));
+          camera.getCameraName()), texts.get(reasonKey(camera.getReason()))));
     }
     return text.toString();
+  }
+
+  /** Nothing recorded in the window, or recorded but the files could not be read (the staff's cue to check disks). */
+  static String reasonKey(ClipMissingReason reason) {
+    return reason == ClipMissingReason.CLIP_MISSING_REASON_RECORDING_UNREADABLE
+        ? "incident.clips.reason.unreadable" : "incident.clips.reason.noRecording";
   }
 
   private static String camera(String id, String name) {
